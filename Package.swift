@@ -1,0 +1,52 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Imports flow one way: leakscope (CLI) → Scan (pipeline) → Sources, Rules, Report → Match → CPCRE2.
+let package = Package(
+    name: "leakscope",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "leakscope", targets: ["leakscope"]),
+        .library(name: "LeakscopeScan", targets: ["Scan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        // The system PCRE2 (Debian: libpcre2-dev).
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+        // Bytes only: keyword prefilter, PCRE2 patterns, entropy, placeholder filter.
+        .target(name: "Match", dependencies: ["CPCRE2"]),
+        // Rule files → a compiled rule set; embeds rules/ at build time.
+        .target(
+            name: "Rules",
+            dependencies: ["Match", "TOMLKit"],
+            plugins: ["EmbedRules"]
+        ),
+        // Files on disk → byte chunks with provenance. Knows nothing of rules.
+        .target(name: "Sources"),
+        // Findings → text, JSON. Knows nothing of matching.
+        .target(name: "Report"),
+        // The pipeline: sources → matcher → findings → reports.
+        .target(
+            name: "Scan",
+            dependencies: ["Sources", "Rules", "Report", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The thin command line.
+        .executableTarget(
+            name: "leakscope",
+            dependencies: ["Scan", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Build-time tool: turns rules/*.toml into Swift source for the Rules target.
+        .executableTarget(name: "EmbedRulesTool"),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
+        .target(name: "TestSupport", dependencies: ["Scan"], path: "Tests/TestSupport"),
+        .testTarget(name: "MatchTests", dependencies: ["Match"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "TestSupport"]),
+        .testTarget(name: "SourcesTests", dependencies: ["Sources", "TestSupport"]),
+        .testTarget(name: "ScanTests", dependencies: ["Scan", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ]
+)

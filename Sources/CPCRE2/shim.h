@@ -1,0 +1,8 @@
+#ifndef LEAKSCOPE_CPCRE2_SHIM_H
+#define LEAKSCOPE_CPCRE2_SHIM_H
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+/* Cast-expression macros do not import into Swift: expose them as functions. */
+static inline size_t cpcre2_zero_terminated(void) { return PCRE2_ZERO_TERMINATED; }
+static inline size_t cpcre2_unset(void) { return PCRE2_UNSET; }
+#endif

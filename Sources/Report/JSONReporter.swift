@@ -1,0 +1,24 @@
+import Foundation
+
+/// The JSON contract: `{"findings": [...], "summary": {...}}`, keys sorted, pretty-printed.
+public struct JSONReporter: Reporter {
+    public init() {}
+
+    public func render(_ report: ScanReport) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var rounded = report
+        for i in rounded.findings.indices {
+            rounded.findings[i].entropy = (rounded.findings[i].entropy * 1000).rounded() / 1000
+        }
+        rounded.summary.seconds = (rounded.summary.seconds * 1000).rounded() / 1000
+        // Encoding plain structs of strings and numbers cannot fail.
+        let data = try! encoder.encode(rounded)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// Reads a JSON report back (baselines, tests).
+    public static func decode(_ data: Data) throws -> ScanReport {
+        try JSONDecoder().decode(ScanReport.self, from: data)
+    }
+}

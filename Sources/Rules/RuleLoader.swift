@@ -1,0 +1,241 @@
+import Foundation
+import Match
+import TOMLKit
+
+/// Parses rule files (TOML, `[[rule]]` tables) into rules, collecting every problem with its
+/// file and line rather than stopping at the first.
+public enum RuleLoader {
+    static let idPattern = try! Pattern("^[a-z0-9][a-z0-9-]*$")
+    static let knownKeys: Set<String> = [
+        "id", "name", "provider", "category", "keywords", "regex", "secret_group", "min_entropy",
+        "multiline", "window", "precedence", "placeholder_check", "references", "examples",
+        "negative_examples", "blast_radius",
+    ]
+    static let knownBlastKeys: Set<String> = ["level", "lifetime", "capabilities", "impact"]
+
+    /// Parses one file's text. `compile` also compiles every regex (reports PCRE2 errors).
+    public static func parse(_ text: String, file: String, compile: Bool = true) -> (rules: [Rule], errors: [RuleFileError]) {
+        let lines = LineFinder(text: text)
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let e as TOMLParseError {
+            return ([], [RuleFileError(SourceLocation(file: file, line: e.source.begin.line), "TOML: \(e.description)")])
+        } catch {
+            return ([], [RuleFileError(SourceLocation(file: file, line: 1), "TOML: \(error)")])
+        }
+        var errors: [RuleFileError] = []
+        for key in root.keys where key != "rule" {
+            errors.append(RuleFileError(SourceLocation(file: file, line: lines.line(ofKey: key, after: 0)),
+                                        "unknown top-level key '\(key)' (rules go in [[rule]] tables)"))
+        }
+        guard let array = root["rule"]?.array else {
+            errors.append(RuleFileError(SourceLocation(file: file, line: 1), "no [[rule]] tables"))
+            return ([], errors)
+        }
+        var rules: [Rule] = []
+        for (i, value) in array.enumerated() {
+            let header = lines.ruleHeaderLine(i)
+            guard let table = value.table else {
+                errors.append(RuleFileError(SourceLocation(file: file, line: header), "rule \(i + 1) is not a table"))
+                continue
+            }
+            var reader = FieldReader(table: table, file: file, header: header, lines: lines)
+            if let rule = reader.rule(compile: compile) { rules.append(rule) }
+            errors += reader.errors
+        }
+        return (rules, errors)
+    }
+
+    /// Reads one file from disk.
+    public static func load(path: String, compile: Bool = true) -> (rules: [Rule], errors: [RuleFileError]) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return ([], [RuleFileError(SourceLocation(file: path, line: 0), "cannot read rule file")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return ([], [RuleFileError(SourceLocation(file: path, line: 0), "rule file is not UTF-8")])
+        }
+        return parse(text, file: path, compile: compile)
+    }
+
+    /// The rule files a path names: the file itself, or the `.toml` files of a folder, sorted.
+    public static func ruleFiles(at path: String) -> [String] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return [path] }
+        guard isDir.boolValue else { return [path] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.filter { $0.hasSuffix(".toml") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+    }
+}
+
+/// Finds the line of a `[[rule]]` header or of a key, for error messages (TOMLKit gives no
+/// positions for values).
+struct LineFinder {
+    let lines: [Substring]
+    let headers: [Int]
+
+    init(text: String) {
+        let all = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines = all
+        headers = all.indices.filter { all[$0].trimmingCharacters(in: .whitespaces).hasPrefix("[[rule]]") }.map { $0 + 1 }
+    }
+
+    func ruleHeaderLine(_ index: Int) -> Int { index < headers.count ? headers[index] : 1 }
+
+    /// The first line at or after `after` (1-based) that assigns `key`, else `after` (or 1).
+    func line(ofKey key: String, after: Int) -> Int {
+        let start = max(after - 1, 0)
+        let end = lines.count
+        var i = start
+        while i < end {
+            let t = lines[i].drop { $0 == " " || $0 == "\t" }
+            if t.hasPrefix(key) {
+                let rest = t.dropFirst(key.count).drop { $0 == " " || $0 == "\t" }
+                if rest.hasPrefix("=") || rest.hasPrefix("]") || key.hasPrefix("[") { return i + 1 }
+            }
+            if i > start, t.hasPrefix("[[rule]]") { break }
+            i += 1
+        }
+        return max(after, 1)
+    }
+}
+
+/// Reads the fields of one `[[rule]]` table, recording problems.
+struct FieldReader {
+    let table: TOMLTable
+    let file: String
+    let header: Int
+    let lines: LineFinder
+    var errors: [RuleFileError] = []
+
+    func loc(_ key: String) -> SourceLocation { SourceLocation(file: file, line: lines.line(ofKey: key, after: header)) }
+
+    mutating func fail(_ key: String, _ message: String) { errors.append(RuleFileError(loc(key), message)) }
+
+    mutating func string(_ key: String, required: Bool = true) -> String? {
+        guard let v = table[key] else {
+            if required { errors.append(RuleFileError(SourceLocation(file: file, line: header), "missing field '\(key)'")) }
+            return nil
+        }
+        guard let s = v.string else { fail(key, "'\(key)' must be a string"); return nil }
+        return s
+    }
+
+    mutating func strings(_ key: String, required: Bool) -> [String] {
+        guard let v = table[key] else {
+            if required { errors.append(RuleFileError(SourceLocation(file: file, line: header), "missing field '\(key)'")) }
+            return []
+        }
+        guard let a = v.array else { fail(key, "'\(key)' must be an array of strings"); return [] }
+        var out: [String] = []
+        for item in a {
+            guard let s = item.string else { fail(key, "'\(key)' must hold only strings"); return [] }
+            out.append(s)
+        }
+        return out
+    }
+
+    mutating func rule(compile: Bool) -> Rule? {
+        for key in table.keys where !RuleLoader.knownKeys.contains(key) {
+            fail(key, "unknown field '\(key)'")
+        }
+        let id = string("id")
+        if let id, !RuleLoader.idPattern.matches(id) { fail("id", "id '\(id)' must be lowercase letters, digits and '-'") }
+        let name = string("name")
+        let provider = string("provider")
+        var category: Category?
+        if let c = string("category") {
+            category = Category(rawValue: c)
+            if category == nil { fail("category", "unknown category '\(c)' (one of \(Category.allCases.map(\.rawValue).joined(separator: ", ")))") }
+        }
+        let keywords = strings("keywords", required: true)
+        if table["keywords"] != nil {
+            if keywords.isEmpty { fail("keywords", "'keywords' needs at least one literal") }
+            for k in keywords where k.utf8.count < 3 { fail("keywords", "keyword '\(k)' is too short (3 bytes at least): it would run the regex almost everywhere") }
+        }
+        let regex = string("regex")
+        var secretGroup = SecretGroup.automatic
+        if let v = table["secret_group"] {
+            if let n = v.int { secretGroup = .number(n) } else if let s = v.string { secretGroup = .named(s) } else {
+                fail("secret_group", "'secret_group' must be a group name or number")
+            }
+        }
+        var minEntropy: Double?
+        if let v = table["min_entropy"] {
+            minEntropy = v.double ?? v.int.map(Double.init)
+            if minEntropy == nil || minEntropy! < 0 || minEntropy! > 8 { fail("min_entropy", "'min_entropy' must be a number from 0 to 8") }
+        }
+        let multiline = bool("multiline") ?? false
+        let window = int("window") ?? 8192
+        if window < 1 || window > 1 << 20 { fail("window", "'window' must be from 1 to 1048576 bytes") }
+        let precedence = int("precedence") ?? (category == .generic ? 0 : 10)
+        let placeholderCheck = bool("placeholder_check") ?? true
+        let references = strings("references", required: false)
+        let examples = strings("examples", required: true)
+        let negatives = strings("negative_examples", required: true)
+        let blast = blastRadius()
+        guard let id, let name, let provider, let category, let regex, let blast, !keywords.isEmpty else { return nil }
+        let rule = Rule(id: id, name: name, provider: provider, category: category, keywords: keywords,
+                        regex: regex, secretGroup: secretGroup, minEntropy: minEntropy, multiline: multiline,
+                        window: window, precedence: precedence, placeholderCheck: placeholderCheck,
+                        references: references, examples: examples, negativeExamples: negatives,
+                        blastRadius: blast, origin: SourceLocation(file: file, line: header))
+        if compile {
+            do { _ = try LazyPatternCheck.compile(rule.matchPattern) } catch {
+                let regexLine = lines.line(ofKey: "regex", after: header)
+                let offset = min(error.offset, regex.utf8.count)
+                let newlines = regex.utf8.prefix(offset).filter { $0 == 0x0A }.count
+                let line = regexLine + newlines + (text(at: regexLine).contains("'''\n") || text(at: regexLine).hasSuffix("'''") ? 1 : 0)
+                errors.append(RuleFileError(SourceLocation(file: file, line: line), "rule '\(id)': regex: \(error)"))
+                return nil
+            }
+        }
+        return rule
+    }
+
+    func text(at line: Int) -> Substring { line >= 1 && line <= lines.lines.count ? lines.lines[line - 1] : "" }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let v = table[key] else { return nil }
+        guard let b = v.bool else { fail(key, "'\(key)' must be true or false"); return nil }
+        return b
+    }
+
+    mutating func int(_ key: String) -> Int? {
+        guard let v = table[key] else { return nil }
+        guard let n = v.int else { fail(key, "'\(key)' must be an integer"); return nil }
+        return n
+    }
+
+    mutating func blastRadius() -> BlastRadius? {
+        guard let v = table["blast_radius"] else {
+            errors.append(RuleFileError(SourceLocation(file: file, line: header), "missing table [rule.blast_radius]"))
+            return nil
+        }
+        guard let t = v.table else { fail("blast_radius", "'blast_radius' must be a table"); return nil }
+        let at = loc("[rule.blast_radius]")
+        for key in t.keys where !RuleLoader.knownBlastKeys.contains(key) {
+            errors.append(RuleFileError(at, "unknown blast_radius field '\(key)'"))
+        }
+        guard let levelText = t["level"]?.string, let level = Level(rawValue: levelText) else {
+            errors.append(RuleFileError(at, "blast_radius.level must be one of critical, high, medium, low")); return nil
+        }
+        let lifetimeText = t["lifetime"]?.string ?? "unknown"
+        guard let lifetime = Lifetime(rawValue: lifetimeText), lifetime != .expired else {
+            errors.append(RuleFileError(at, "blast_radius.lifetime must be long-lived, temporary or unknown")); return nil
+        }
+        let caps = t["capabilities"]?.array?.compactMap(\.string) ?? []
+        guard let impact = t["impact"]?.string, !impact.isEmpty else {
+            errors.append(RuleFileError(at, "blast_radius.impact is missing: say what an attacker can do")); return nil
+        }
+        return BlastRadius(level: level, lifetime: lifetime, capabilities: caps, impact: impact)
+    }
+}
+
+/// Compiles a pattern up front (validation of rule files).
+enum LazyPatternCheck {
+    static func compile(_ spec: MatchPattern) throws(PatternError) -> Bool {
+        _ = try Matcher.validate(spec)
+        return true
+    }
+}

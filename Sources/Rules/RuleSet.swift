@@ -1,0 +1,118 @@
+import Foundation
+import Match
+
+/// A secret a rule found in a buffer, after deduplication across rules.
+public struct RuleMatch: Sendable, Equatable {
+    /// Index into `RuleSet.rules`.
+    public var rule: Int
+    /// The whole regex match (byte offsets into the scanned buffer).
+    public var match: Range<Int>
+    /// The secret (byte offsets into the scanned buffer).
+    public var secret: Range<Int>
+    public var entropy: Double
+}
+
+/// A rule that could not search all of a buffer (a PCRE2 limit).
+public struct RuleProblem: Sendable, Equatable {
+    public var rule: Int
+    public var message: String
+}
+
+/// The compiled rules: one matcher over all of them, shared read-only by the workers.
+public final class RuleSet: Sendable {
+    public let rules: [Rule]
+    public let matcher: Matcher
+
+    /// Compiles `rules`. Duplicate ids are an error (the later file names the clash).
+    public init(rules: [Rule], eager: Bool = false) throws(RuleSetError) {
+        var seen: [String: SourceLocation] = [:]
+        var errors: [RuleFileError] = []
+        for r in rules {
+            if let first = seen[r.id] {
+                errors.append(RuleFileError(r.origin, "duplicate rule id '\(r.id)' (first defined at \(first))"))
+            } else { seen[r.id] = r.origin }
+        }
+        guard errors.isEmpty else { throw RuleSetError(errors: errors) }
+        self.rules = rules
+        do {
+            matcher = try Matcher(patterns: rules.map(\.matchPattern), eager: eager)
+        } catch {
+            throw RuleSetError(errors: [RuleFileError(rules[error.pattern].origin, "rule '\(rules[error.pattern].id)': regex: \(error.error)")])
+        }
+    }
+
+    /// The built-in rules (embedded at build time), plus the rule files at `extraPaths`.
+    public static func load(builtin: Bool = true, extraPaths: [String] = [], disabled: Set<String> = []) throws(RuleSetError) -> RuleSet {
+        var rules: [Rule] = []
+        var errors: [RuleFileError] = []
+        if builtin {
+            let (r, e) = BuiltinRules.load()
+            rules += r; errors += e
+        }
+        for path in extraPaths {
+            for file in RuleLoader.ruleFiles(at: path) {
+                let (r, e) = RuleLoader.load(path: file)
+                rules += r; errors += e
+            }
+        }
+        guard errors.isEmpty else { throw RuleSetError(errors: errors) }
+        return try RuleSet(rules: rules.filter { !disabled.contains($0.id) })
+    }
+
+    /// Scans a buffer: matches of every rule, the same secret reported once.
+    public func scan(_ buffer: UnsafeBufferPointer<UInt8>, workspace: MatchWorkspace) -> (matches: [RuleMatch], problems: [RuleProblem]) {
+        let result = matcher.scan(buffer, workspace: workspace)
+        let problems = result.problems.map { RuleProblem(rule: $0.pattern, message: $0.message) }
+        var kept: [RuleMatch] = []
+        kept.reserveCapacity(result.matches.count)
+        for m in result.matches {
+            let candidate = RuleMatch(rule: m.pattern, match: m.match, secret: m.secret, entropy: m.entropy)
+            // Matches arrive by secret start: only the latest kept ones can overlap this one.
+            var clash: Int?
+            for k in stride(from: kept.count - 1, through: max(0, kept.count - 16), by: -1)
+            where kept[k].secret.overlaps(candidate.secret) {
+                clash = k
+                break
+            }
+            if let c = clash {
+                if better(candidate, than: kept[c]) { kept[c] = candidate }
+            } else {
+                kept.append(candidate)
+            }
+        }
+        return (kept, problems)
+    }
+
+    /// The more specific of two matches of one secret: higher precedence, longer match, smaller id.
+    func better(_ a: RuleMatch, than b: RuleMatch) -> Bool {
+        let ra = rules[a.rule], rb = rules[b.rule]
+        if ra.precedence != rb.precedence { return ra.precedence > rb.precedence }
+        if a.match.count != b.match.count { return a.match.count > b.match.count }
+        return ra.id < rb.id
+    }
+}
+
+/// Rule files that failed to load or compile.
+public struct RuleSetError: Error, Sendable, CustomStringConvertible {
+    public var errors: [RuleFileError]
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}
+
+/// The rules embedded in the binary from the package's `rules/` folder.
+public enum BuiltinRules {
+    /// Names and texts of the embedded rule files.
+    public static var files: [(name: String, text: String)] {
+        embeddedRuleFiles.map { ($0.name, String(decoding: Data(base64Encoded: $0.base64) ?? Data(), as: UTF8.self)) }
+    }
+
+    /// Parses the embedded files (regexes compile lazily, on first use).
+    public static func load() -> (rules: [Rule], errors: [RuleFileError]) {
+        var rules: [Rule] = []
+        var errors: [RuleFileError] = []
+        for f in files {
+            let (r, e) = RuleLoader.parse(f.text, file: "builtin:rules/\(f.name)", compile: false)
+            rules += r; errors += e
+        }
+        return (rules, errors)
+    }
+}

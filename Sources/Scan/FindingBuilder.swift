@@ -1,0 +1,102 @@
+import Crypto
+import Report
+import Rules
+
+/// Turns byte-offset matches in one buffer into reported findings: line and column, redacted
+/// secret and context, fingerprint, the rule's blast radius.
+struct FindingBuilder {
+    let rules: [Rule]
+    let showSecrets: Bool
+    /// Characters of context kept either side of the secret.
+    static let contextReach = 60
+
+    /// `matches` must be in order of secret start.
+    func findings(for matches: [RuleMatch], in buffer: UnsafeBufferPointer<UInt8>, file: String) -> [Finding] {
+        var cursor = LineCursor()
+        return matches.map { m in
+            let (line, lineStart) = cursor.advance(to: m.secret.lowerBound, in: buffer)
+            let column = 1 + FindingBuilder.characterCount(buffer, lineStart..<m.secret.lowerBound)
+            let secret = String(decoding: UnsafeBufferPointer(rebasing: buffer[m.secret]), as: UTF8.self)
+            let rule = rules[m.rule]
+            let shown = showSecrets ? secret : Redaction.redact(secret)
+            return Finding(
+                rule: rule.id, ruleName: rule.name, provider: rule.provider, category: rule.category.rawValue,
+                file: file, line: line, column: column, secret: shown, secretLength: m.secret.count,
+                redacted: !showSecrets, fingerprint: FindingBuilder.fingerprint(rule: rule.id, file: file, secret: secret),
+                entropy: m.entropy, context: context(buffer, lineStart: lineStart, secret: m.secret, shown: shown),
+                blastRadius: BlastRadiusInfo(level: rule.blastRadius.level.rawValue, lifetime: rule.blastRadius.lifetime.rawValue,
+                                             capabilities: rule.blastRadius.capabilities, reasons: [rule.blastRadius.impact]),
+                tags: rule.category == .ai ? ["llmjacking"] : [])
+        }
+    }
+
+    /// SHA-256 of rule, file and secret, 32 hex digits. Never the line: edits above keep it.
+    static func fingerprint(rule: String, file: String, secret: String) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Array(rule.utf8) + [0] + Array(file.utf8) + [0] + Array(secret.utf8))
+        return hasher.finalize().prefix(16).map { byte in
+            let hex = Array("0123456789abcdef".utf8)
+            return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
+        }.joined()
+    }
+
+    /// Characters (not bytes) in a range of UTF-8: continuation bytes do not count.
+    static func characterCount(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var n = 0
+        for i in range where buffer[i] & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
+    /// The secret's line, cut to a readable width around it, with the secret shown as `shown`.
+    func context(_ buffer: UnsafeBufferPointer<UInt8>, lineStart: Int, secret: Range<Int>, shown: String) -> String {
+        var end = secret.upperBound
+        while end < buffer.count && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
+        let from = max(lineStart, secret.lowerBound - Self.contextReach * 2)
+        let to = min(end, secret.upperBound + Self.contextReach * 2)
+        var before = FindingBuilder.printable(UnsafeBufferPointer(rebasing: buffer[from..<secret.lowerBound]))
+        var after = FindingBuilder.printable(UnsafeBufferPointer(rebasing: buffer[secret.upperBound..<to]))
+        if before.count > Self.contextReach { before = "…" + before.suffix(Self.contextReach) }
+        if after.count > Self.contextReach { after = after.prefix(Self.contextReach) + "…" }
+        let text = before + shown.replacingControlCharacters() + after
+        return text.trimmingLeadingSpaces()
+    }
+
+    static func printable(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self).replacingControlCharacters()
+    }
+}
+
+extension String {
+    /// Control characters (tabs, CR, NUL...) become spaces, so one finding stays one line.
+    func replacingControlCharacters() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+    }
+
+    func trimmingLeadingSpaces() -> String {
+        String(drop { $0 == " " })
+    }
+}
+
+/// Walks forward through a buffer counting lines; `\n`, `\r\n` and a lone `\r` each end a line.
+struct LineCursor {
+    private var offset = 0
+    private var line = 1
+    private var lineStart = 0
+
+    /// The 1-based line holding `target`, and the offset where that line starts. Targets must
+    /// not decrease between calls.
+    mutating func advance(to target: Int, in buffer: UnsafeBufferPointer<UInt8>) -> (line: Int, lineStart: Int) {
+        var i = offset
+        while i < target {
+            let b = buffer[i]
+            if b == 0x0A {
+                line += 1; lineStart = i + 1
+            } else if b == 0x0D && (i + 1 >= buffer.count || buffer[i + 1] != 0x0A) {
+                line += 1; lineStart = i + 1
+            }
+            i += 1
+        }
+        offset = max(offset, target)
+        return (line, lineStart)
+    }
+}

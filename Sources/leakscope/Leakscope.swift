@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+
+/// The command line: a thin shell that parses flags into plain values and calls the library.
+@main
+struct Leakscope: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leakscope",
+        abstract: "Find leaked AI and cloud credentials in files and tell which matter first.",
+        discussion: "Exit status: 0 nothing found, 1 findings, 2 usage or configuration error.",
+        subcommands: [ScanCommand.self, RulesCommand.self],
+        defaultSubcommand: ScanCommand.self
+    )
+
+    /// ArgumentParser exits 64 on usage errors; leakscope's contract is 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// Writes to stderr.
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
