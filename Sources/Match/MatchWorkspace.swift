@@ -15,7 +15,9 @@ public final class MatchWorkspace {
     let jitStack: OpaquePointer?
     /// Per-pattern end of the last window scheduled in the current buffer (reset per scan).
     var lastWindowEnd: [Int] = []
-    /// Windows scheduled in the current buffer: (pattern, start, end, keyword hit).
+    /// Per-pattern index in `windows` of its last window (valid when `lastWindowEnd` is set).
+    var lastWindowIndex: [Int] = []
+    /// Windows scheduled in the current buffer: (pattern, start, end).
     var windows: [(pattern: Int32, start: Int, end: Int)] = []
     /// Byte histogram for entropy, cleared after each use.
     var histogram = [UInt32](repeating: 0, count: 256)

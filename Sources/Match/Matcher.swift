@@ -163,6 +163,7 @@ public final class Matcher: Sendable {
         let count = buffer.count
         if workspace.lastWindowEnd.count != patterns.count {
             workspace.lastWindowEnd = [Int](repeating: -1, count: patterns.count)
+            workspace.lastWindowIndex = [Int](repeating: 0, count: patterns.count)
         } else {
             for i in workspace.lastWindowEnd.indices { workspace.lastWindowEnd[i] = -1 }
         }
@@ -172,12 +173,25 @@ public final class Matcher: Sendable {
             let start = end - lengths[keyword]
             for p32 in keywordPatterns[keyword] {
                 let p = Int(p32)
-                if end <= workspace.lastWindowEnd[p] { continue }
                 let spec = patterns[p]
+                if end <= workspace.lastWindowEnd[p] {
+                    // Inside the pattern's current window. A multi-line window grows so that a
+                    // match starting at this hit still fits.
+                    if spec.multiline {
+                        let i = workspace.lastWindowIndex[p]
+                        let grown = min(count, end + spec.window)
+                        if grown > workspace.windows[i].end {
+                            workspace.windows[i].end = grown
+                            workspace.lastWindowEnd[p] = grown
+                        }
+                    }
+                    continue
+                }
                 let wStart = Matcher.lineStart(base, before: start)
                 let wEnd = spec.multiline
                     ? min(count, end + spec.window)
                     : Matcher.lineEnd(base, count: count, after: end)
+                workspace.lastWindowIndex[p] = workspace.windows.count
                 workspace.windows.append((Int32(p), wStart, wEnd))
                 workspace.lastWindowEnd[p] = wEnd
             }

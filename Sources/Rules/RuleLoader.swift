@@ -185,7 +185,11 @@ struct FieldReader {
                 let regexLine = lines.line(ofKey: "regex", after: header)
                 let offset = min(error.offset, regex.utf8.count)
                 let newlines = regex.utf8.prefix(offset).filter { $0 == 0x0A }.count
-                let line = regexLine + newlines + (text(at: regexLine).contains("'''\n") || text(at: regexLine).hasSuffix("'''") ? 1 : 0)
+                // A multi-line literal (`regex = '''` then a newline) starts on the next line.
+                let opener = text(at: regexLine).trimmingCharacters(in: .whitespaces)
+                let startsBelow = (opener.hasSuffix("'''") || opener.hasSuffix("\"\"\""))
+                    && opener.dropLast(3).trimmingCharacters(in: .whitespaces).hasSuffix("=")
+                let line = regexLine + newlines + (startsBelow ? 1 : 0)
                 errors.append(RuleFileError(SourceLocation(file: file, line: line), "rule '\(id)': regex: \(error)"))
                 return nil
             }

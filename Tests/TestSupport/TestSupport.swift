@@ -1,0 +1,107 @@
+import Foundation
+
+/// A temporary folder that tests fill with files; removed on deinit.
+public final class TempDir {
+    public let url: URL
+    public var path: String { url.path }
+
+    public init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("leakscope-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    /// Writes `text` at `relative`, creating folders.
+    @discardableResult
+    public func write(_ relative: String, _ text: String) throws -> String {
+        try write(relative, Data(text.utf8))
+    }
+
+    @discardableResult
+    public func write(_ relative: String, _ data: Data) throws -> String {
+        let file = url.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: file)
+        return file.path
+    }
+
+    public func mkdir(_ relative: String) throws {
+        try FileManager.default.createDirectory(at: url.appendingPathComponent(relative), withIntermediateDirectories: true)
+    }
+}
+
+/// Well-formed but fake credentials, made fresh at test time (never a real one in the repo).
+public enum FakeKeys {
+    /// No `x`/`X`: a random `xxxx` would read as a placeholder and make a test flaky.
+    static let alnum = Array("ABCDEFGHIJKLMNOPQRSTUVWYZabcdefghijklmnopqrstuvwyz0123456789")
+    static let upperDigits = Array("ABCDEFGHIJKLMNOPQRSTUVWYZ234567")
+    static let urlSafe = alnum + ["-", "_"]
+
+    public static func random(_ n: Int, from alphabet: [Character]) -> String {
+        var rng = SystemRandomNumberGenerator()
+        return String((0..<n).map { _ in alphabet.randomElement(using: &rng)! })
+    }
+
+    /// `AKIA` + 16 base-32 characters.
+    public static func awsAccessKeyID() -> String { "AKIA" + random(16, from: upperDigits) }
+    /// `sk-proj-` + a long URL-safe body with the `T3BlbkFJ` marker.
+    public static func openAIProjectKey() -> String {
+        "sk-proj-" + random(74, from: urlSafe) + "T3BlbkFJ" + random(74, from: urlSafe)
+    }
+    /// `sk-ant-api03-` + 93 URL-safe characters + `AA`.
+    public static func anthropicKey() -> String { "sk-ant-api03-" + random(93, from: urlSafe) + "AA" }
+    /// `hf_` + 34 letters.
+    public static func huggingFaceToken() -> String { "hf_" + random(34, from: Array("ABCDEFGHIJKLMNOPQRSTUVWYZabcdefghijklmnopqrstuvwyz")) }
+}
+
+/// Runs the built `leakscope` binary (built beside the test bundle).
+public enum CLI {
+    public static var binary: URL {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        // On Linux the test runner is `.build/<config>/<Name>PackageTests.xctest`.
+        if dir.lastPathComponent.hasSuffix(".xctest") { dir.deleteLastPathComponent() }
+        return dir.appendingPathComponent("leakscope")
+    }
+
+    public struct Result {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+    }
+
+    /// Runs the binary with `arguments` in `cwd`; stdin is empty.
+    public static func run(_ arguments: [String], cwd: String? = nil) throws -> Result {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = arguments
+        if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        // Files, not pipes: a large output can never block the child.
+        let dir = FileManager.default.temporaryDirectory
+        let outURL = dir.appendingPathComponent("leakscope-out-\(UUID().uuidString)")
+        let errURL = dir.appendingPathComponent("leakscope-err-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outURL); try? FileManager.default.removeItem(at: errURL) }
+        p.standardOutput = try FileHandle(forWritingTo: outURL)
+        p.standardError = try FileHandle(forWritingTo: errURL)
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
+        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// The package's root folder (for rules/ and corpus/).
+public enum PackageRoot {
+    public static var url: URL {
+        var u = URL(fileURLWithPath: #filePath)
+        while u.path != "/" {
+            u.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: u.appendingPathComponent("Package.swift").path) { return u }
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }
+}
