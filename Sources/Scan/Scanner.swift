@@ -43,14 +43,12 @@ public final class Scanner: Sendable {
             group.leave()
         }
         group.enter()
-        walkThread.stackSize = 4 << 20
         walkThread.start()
         for state in states {
             let thread = Thread { [self] in
                 self.work(queue: queue, options: options, state: state)
                 group.leave()
             }
-            thread.stackSize = 4 << 20
             group.enter()
             thread.start()
         }
