@@ -40,7 +40,8 @@ public struct Walker: Sendable {
     struct Frame {
         var path: [UInt8]          // filesystem path of the folder
         var display: String        // display path prefix ("" or "dir/")
-        var relative: [UInt8]      // path relative to the root, for ignore matching ("" or "a/b/")
+        var relative: [UInt8]      // path relative to the root, for --exclude ("" or "a/b/")
+        var anchored: [UInt8]      // path relative to the repository root (or the walk root outside one), for ignore files
         var ignores: [IgnoreRules] // applicable ignore files, shallowest first
         var ancestors: [DeviceInode]
     }
@@ -61,7 +62,8 @@ public struct Walker: Sendable {
                 var display = root
                 while display.hasSuffix("/") && display.count > 1 { display.removeLast() }
                 let prefix = (display == "." ? "" : display == "/" ? "/" : display + "/")
-                walkTree(Frame(path: rootBytes, display: prefix, relative: [], ignores: [],
+                let (anchor, inherited) = options.honorIgnoreFiles ? Walker.enclosingIgnores(of: root) : ([], [])
+                walkTree(Frame(path: rootBytes, display: prefix, relative: [], anchored: anchor, ignores: inherited,
                                ancestors: [DeviceInode(dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))]),
                          excludes: excludes, file: file, skip: skip)
             } else if (st.st_mode & S_IFMT) == S_IFREG {
@@ -84,12 +86,12 @@ public struct Walker: Sendable {
             if options.honorIgnoreFiles {
                 if entries.contains(where: { $0.name == Walker.dotGit }) {
                     if let text = Walker.readSmallFile(frame.path + Array("/.git/info/exclude".utf8)) {
-                        frame.ignores.append(IgnoreRules(text: text, base: frame.relative))
+                        frame.ignores.append(IgnoreRules(text: text, base: frame.anchored))
                     }
                 }
                 for name in [Walker.dotGitignore, Walker.dotIgnore] where entries.contains(where: { $0.name == name }) {
                     if let text = Walker.readSmallFile(frame.path + [UInt8(ascii: "/")] + name) {
-                        frame.ignores.append(IgnoreRules(text: text, base: frame.relative))
+                        frame.ignores.append(IgnoreRules(text: text, base: frame.anchored))
                     }
                 }
             }
@@ -97,6 +99,7 @@ public struct Walker: Sendable {
             for entry in entries {
                 let childPath = frame.path + [UInt8(ascii: "/")] + entry.name
                 let relative = frame.relative + entry.name
+                let anchored = frame.anchored + entry.name
                 let display = frame.display + String(decoding: entry.name, as: UTF8.self)
                 var kind = entry.kind
                 var target = stat()
@@ -118,7 +121,7 @@ public struct Walker: Sendable {
                     if excludes.verdict(path: relative, isDirectory: true) == true {
                         skip(Skip(displayPath: display + "/", reason: .excluded, message: nil)); continue
                     }
-                    if isIgnored(relative, isDirectory: true, frame.ignores) {
+                    if isIgnored(anchored, isDirectory: true, frame.ignores) {
                         skip(Skip(displayPath: display + "/", reason: .ignored, message: nil)); continue
                     }
                     var ancestors = frame.ancestors
@@ -131,12 +134,13 @@ public struct Walker: Sendable {
                         ancestors.append(id)
                     }
                     subfolders.append(Frame(path: childPath, display: display + "/", relative: relative + [UInt8(ascii: "/")],
+                                            anchored: anchored + [UInt8(ascii: "/")],
                                             ignores: frame.ignores, ancestors: ancestors))
                 case .regular:
                     if excludes.verdict(path: relative, isDirectory: false) == true {
                         skip(Skip(displayPath: display, reason: .excluded, message: nil)); continue
                     }
-                    if isIgnored(relative, isDirectory: false, frame.ignores) {
+                    if isIgnored(anchored, isDirectory: false, frame.ignores) {
                         skip(Skip(displayPath: display, reason: .ignored, message: nil)); continue
                     }
                     if Walker.hasBinaryExtension(entry.name) {
@@ -152,6 +156,43 @@ public struct Walker: Sendable {
             // Depth first, in name order.
             stack.append(contentsOf: subfolders.reversed())
         }
+    }
+
+    /// When `root` lies inside a git work tree below its top, the ignore files of the folders
+    /// above it apply too (as git and ripgrep do): returns the root's path relative to the
+    /// top ("sub/dir/") and the rules of `.git/info/exclude` and of every `.gitignore`/`.ignore`
+    /// from the top down to the root's parent.
+    static func enclosingIgnores(of root: String) -> (anchor: [UInt8], rules: [IgnoreRules]) {
+        guard let real = realpath(root, nil) else { return ([], []) }
+        let absolute = String(cString: real)
+        free(real)
+        var parts = absolute.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        var below: [String] = []
+        while !parts.isEmpty {
+            let dir = "/" + parts.joined(separator: "/")
+            var st = stat()
+            if lstat(dir + "/.git", &st) == 0 {
+                guard !below.isEmpty else { return ([], []) }  // the root is the top: the walk loads them
+                var rules: [IgnoreRules] = []
+                if let text = readSmallFile(Array((dir + "/.git/info/exclude").utf8)) {
+                    rules.append(IgnoreRules(text: text, base: []))
+                }
+                var base = ""
+                var folder = dir
+                for name in below.reversed() {
+                    for file in [".gitignore", ".ignore"] {
+                        if let text = readSmallFile(Array((folder + "/" + file).utf8)) {
+                            rules.append(IgnoreRules(text: text, base: Array(base.utf8)))
+                        }
+                    }
+                    base += name + "/"
+                    folder += "/" + name
+                }
+                return (Array(base.utf8), rules)
+            }
+            below.append(parts.removeLast())
+        }
+        return ([], [])
     }
 
     func isIgnored(_ relative: [UInt8], isDirectory: Bool, _ ignores: [IgnoreRules]) -> Bool {

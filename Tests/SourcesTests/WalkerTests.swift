@@ -137,3 +137,22 @@ import TestSupport
         #expect(message != nil)
     }
 }
+
+@Suite struct EnclosingRepositoryTests {
+    @Test func ignoreFilesAboveTheRootApplyInsideARepository() throws {
+        let d = try TempDir()
+        try d.mkdir(".git/info")
+        try d.write(".git/info/exclude", "from-exclude.txt\n")
+        try d.write(".gitignore", "*.log\n/svc/app/top-anchored.txt\n")
+        try d.write("svc/.gitignore", "app/generated/\n")
+        for f in ["svc/app/a.py", "svc/app/b.log", "svc/app/top-anchored.txt", "svc/app/generated/x.py", "svc/app/from-exclude.txt"] {
+            try d.write(f, "x\n")
+        }
+        var files: [String] = []
+        Walker(options: WalkOptions(roots: [d.path + "/svc/app"])).walk(file: { files.append($0.displayPath) }, skip: { _ in })
+        #expect(files == [d.path + "/svc/app/a.py"])
+        files = []
+        Walker(options: WalkOptions(roots: [d.path + "/svc/app"], honorIgnoreFiles: false)).walk(file: { files.append($0.displayPath) }, skip: { _ in })
+        #expect(files.count == 5)
+    }
+}
