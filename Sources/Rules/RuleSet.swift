@@ -80,7 +80,34 @@ public final class RuleSet: Sendable {
                 kept.append(candidate)
             }
         }
-        return (kept, problems)
+        return (dropDataLines(kept, buffer), problems)
+    }
+
+    /// More generic findings than this on one line mark it as data (test vectors, minified
+    /// JSON of fixtures), not configuration: the generic ones there are dropped.
+    static let genericPerLineLimit = 3
+
+    /// Drops generic-category matches on lines that hold more than `genericPerLineLimit` of them.
+    func dropDataLines(_ matches: [RuleMatch], _ buffer: UnsafeBufferPointer<UInt8>) -> [RuleMatch] {
+        let generic = matches.indices.filter { rules[matches[$0].rule].category == .generic }
+        guard generic.count > Self.genericPerLineLimit else { return matches }
+        var drop = Set<Int>()
+        var run: [Int] = []
+        func flush() {
+            if run.count > Self.genericPerLineLimit { drop.formUnion(run) }
+            run.removeAll()
+        }
+        for i in generic {
+            if let last = run.last {
+                let from = matches[last].secret.upperBound, to = matches[i].secret.lowerBound
+                let sameLine = from >= to || !buffer[from..<to].contains { $0 == 0x0A || $0 == 0x0D }
+                if !sameLine { flush() }
+            }
+            run.append(i)
+        }
+        flush()
+        guard !drop.isEmpty else { return matches }
+        return matches.indices.filter { !drop.contains($0) }.map { matches[$0] }
     }
 
     /// The more specific of two matches of one secret: higher precedence, longer match, smaller id.
