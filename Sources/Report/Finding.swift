@@ -30,10 +30,27 @@ public struct Finding: Sendable, Codable, Equatable {
     public var blastRadius: BlastRadiusInfo
     /// Labels such as `llmjacking`.
     public var tags: [String]
+    /// When the secret was introduced (null when unknown or `--no-git` without a file date).
+    public var age: Age?
+    /// Who owns the file and who added the secret.
+    public var owner: Owner?
+    /// Combined 0-100 score and level: what to revoke first.
+    public var risk: Risk
+    /// The commit a history or range scan found the secret in (null for a plain file scan).
+    public var commit: CommitInfo?
+    /// Whether the secret is still in the files at HEAD (history scans; null otherwise).
+    public var presentAtHead: Bool?
+    /// Set when a baseline, an inline `leakscope:allow` or the config suppresses the finding:
+    /// kept in SARIF (so dashboards do not reopen alerts), dropped from the other formats.
+    public var suppression: Suppression?
+    /// The decoding that revealed the secret (`base64`, ...), when it was found in decoded text.
+    public var decoded: String?
 
     public init(rule: String, ruleName: String, provider: String, category: String, file: String, line: Int,
                 column: Int, secret: String, secretLength: Int, redacted: Bool, fingerprint: String, entropy: Double,
-                context: String, blastRadius: BlastRadiusInfo, tags: [String]) {
+                context: String, blastRadius: BlastRadiusInfo, tags: [String], age: Age? = nil, owner: Owner? = nil,
+                risk: Risk = Risk(score: 0, level: "low"), commit: CommitInfo? = nil, presentAtHead: Bool? = nil,
+                suppression: Suppression? = nil, decoded: String? = nil) {
         self.rule = rule
         self.ruleName = ruleName
         self.provider = provider
@@ -49,6 +66,13 @@ public struct Finding: Sendable, Codable, Equatable {
         self.context = context
         self.blastRadius = blastRadius
         self.tags = tags
+        self.age = age
+        self.owner = owner
+        self.risk = risk
+        self.commit = commit
+        self.presentAtHead = presentAtHead
+        self.suppression = suppression
+        self.decoded = decoded
     }
 
     /// The report order: file, line, column, rule.
@@ -75,6 +99,82 @@ public struct BlastRadiusInfo: Sendable, Codable, Equatable {
         self.lifetime = lifetime
         self.capabilities = capabilities
         self.reasons = reasons
+    }
+}
+
+/// When a secret was introduced.
+public struct Age: Sendable, Codable, Equatable {
+    /// ISO 8601 date (author date of the commit, or the file's modification time).
+    public var introduced: String
+    /// Whole days from `introduced` to the scan.
+    public var days: Int
+    /// The commit that introduced the line (null for `mtime`).
+    public var commit: String?
+    /// `git` or `mtime`.
+    public var source: String
+
+    public init(introduced: String, days: Int, commit: String?, source: String) {
+        self.introduced = introduced
+        self.days = days
+        self.commit = commit
+        self.source = source
+    }
+}
+
+/// Who answers for a secret.
+public struct Owner: Sendable, Codable, Equatable {
+    /// CODEOWNERS owners of the file, in file order (null when no CODEOWNERS line matches).
+    public var team: [String]?
+    /// Author of the commit that introduced the line.
+    public var author: String?
+    public var email: String?
+
+    public init(team: [String]?, author: String?, email: String?) {
+        self.team = team
+        self.author = author
+        self.email = email
+    }
+}
+
+/// What to revoke first.
+public struct Risk: Sendable, Codable, Equatable {
+    /// 0-100.
+    public var score: Int
+    /// critical, high, medium, low.
+    public var level: String
+
+    public init(score: Int, level: String) {
+        self.score = score
+        self.level = level
+    }
+}
+
+/// A commit that added a secret (range and history scans).
+public struct CommitInfo: Sendable, Codable, Equatable {
+    public var sha: String
+    public var author: String
+    public var email: String
+    /// ISO 8601 author date.
+    public var date: String
+
+    public init(sha: String, author: String, email: String, date: String) {
+        self.sha = sha
+        self.author = author
+        self.email = email
+        self.date = date
+    }
+}
+
+/// Why a finding is suppressed.
+public struct Suppression: Sendable, Codable, Equatable {
+    /// `baseline`, `inline` or `config`.
+    public var kind: String
+    /// A human explanation (e.g. the baseline file).
+    public var justification: String
+
+    public init(kind: String, justification: String) {
+        self.kind = kind
+        self.justification = justification
     }
 }
 
