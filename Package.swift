@@ -27,12 +27,17 @@ let package = Package(
         ),
         // Files on disk → byte chunks with provenance. Knows nothing of rules.
         .target(name: "Sources"),
+        // Age, owner, blast radius, risk: from provenance, rule metadata and the secret itself.
+        .target(name: "Triage"),
         // Findings → text, JSON. Knows nothing of matching.
         .target(name: "Report"),
         // The pipeline: sources → matcher → findings → reports.
         .target(
             name: "Scan",
-            dependencies: ["Sources", "Rules", "Report", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "Sources", "Rules", "Triage", "Report",
+                .product(name: "Crypto", package: "swift-crypto"), "TOMLKit",
+            ]
         ),
         // The thin command line.
         .executableTarget(
@@ -46,6 +51,7 @@ let package = Package(
         .testTarget(name: "MatchTests", dependencies: ["Match"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "TestSupport"]),
         .testTarget(name: "SourcesTests", dependencies: ["Sources", "TestSupport"]),
+        .testTarget(name: "TriageTests", dependencies: ["Triage", "TestSupport"]),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]

@@ -185,8 +185,13 @@ public struct ScanSummary: Sendable, Codable, Equatable {
     /// Files (and folders) passed over, by reason.
     public var filesSkipped: [String: Int]
     public var seconds: Double
+    /// Of `seconds`, the time spent on git blame and CODEOWNERS.
+    public var triageSeconds: Double = 0
     public var rulesLoaded: Int
+    /// Findings reported (not suppressed).
     public var findings: Int
+    /// Findings a baseline, an inline allow or the config suppressed.
+    public var suppressed: Int = 0
     /// False when some input could not be fully scanned (a rule hit a PCRE2 limit, a file vanished).
     public var complete: Bool
     /// Problems worth a look: unreadable files, rules that hit a limit.
@@ -214,4 +219,10 @@ public struct ScanReport: Sendable, Codable, Equatable {
         self.findings = findings
         self.summary = summary
     }
+
+    /// The findings every format but SARIF lists: the unsuppressed ones.
+    public var visible: [Finding] { findings.filter { $0.suppression == nil } }
+
+    /// The same report with only `visible` findings (what JSON and text show).
+    public var withoutSuppressed: ScanReport { ScanReport(findings: visible, summary: summary) }
 }

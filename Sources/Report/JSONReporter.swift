@@ -7,14 +7,22 @@ public struct JSONReporter: Reporter {
     public func render(_ report: ScanReport) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var rounded = report
+        var rounded = report.withoutSuppressed
         for i in rounded.findings.indices {
             rounded.findings[i].entropy = (rounded.findings[i].entropy * 1000).rounded() / 1000
         }
         rounded.summary.seconds = (rounded.summary.seconds * 1000).rounded() / 1000
+        rounded.summary.triageSeconds = (rounded.summary.triageSeconds * 1000).rounded() / 1000
         // Encoding plain structs of strings and numbers cannot fail.
         let data = try! encoder.encode(rounded)
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// Every finding, suppressed ones included (what `--write-baseline` writes).
+    public func renderAll(_ report: ScanReport) -> String {
+        var copy = report
+        copy.findings = copy.findings.map { var f = $0; f.suppression = nil; return f }
+        return render(copy)
     }
 
     /// Reads a JSON report back (baselines, tests).

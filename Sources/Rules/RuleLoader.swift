@@ -15,7 +15,7 @@ public enum RuleLoader {
 
     /// Parses one file's text. `compile` also compiles every regex (reports PCRE2 errors).
     public static func parse(_ text: String, file: String, compile: Bool = true) -> (rules: [Rule], errors: [RuleFileError]) {
-        let lines = LineFinder(text: text)
+        let lines = TOMLLines(text: text)
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
@@ -68,22 +68,31 @@ public enum RuleLoader {
     }
 }
 
-/// Finds the line of a `[[rule]]` header or of a key, for error messages (TOMLKit gives no
-/// positions for values).
-struct LineFinder {
+/// Finds the line of a table header or of a key in TOML text, for error messages (TOMLKit
+/// gives no positions for values).
+public struct TOMLLines: Sendable {
     let lines: [Substring]
+    /// 1-based lines of the `[[rule]]` headers.
     let headers: [Int]
 
-    init(text: String) {
+    public init(text: String, arrayTable: String = "rule") {
         let all = text.split(separator: "\n", omittingEmptySubsequences: false)
         lines = all
-        headers = all.indices.filter { all[$0].trimmingCharacters(in: .whitespaces).hasPrefix("[[rule]]") }.map { $0 + 1 }
+        let header = "[[\(arrayTable)]]"
+        headers = all.indices.filter { all[$0].trimmingCharacters(in: .whitespaces).hasPrefix(header) }.map { $0 + 1 }
     }
 
-    func ruleHeaderLine(_ index: Int) -> Int { index < headers.count ? headers[index] : 1 }
+    /// The line of the `index`-th array-table header (1 when there is none).
+    public func ruleHeaderLine(_ index: Int) -> Int { index < headers.count ? headers[index] : 1 }
 
-    /// The first line at or after `after` (1-based) that assigns `key`, else `after` (or 1).
-    func line(ofKey key: String, after: Int) -> Int {
+    /// The line of a `[name]` table header, or nil.
+    public func line(ofTable name: String) -> Int? {
+        lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "[\(name)]" }.map { $0 + 1 }
+    }
+
+    /// The first line at or after `after` (1-based) that assigns `key`, before the next table
+    /// header; else `after` (or 1).
+    public func line(ofKey key: String, after: Int) -> Int {
         let start = max(after - 1, 0)
         let end = lines.count
         var i = start
@@ -93,7 +102,7 @@ struct LineFinder {
                 let rest = t.dropFirst(key.count).drop { $0 == " " || $0 == "\t" }
                 if rest.hasPrefix("=") || rest.hasPrefix("]") || key.hasPrefix("[") { return i + 1 }
             }
-            if i > start, t.hasPrefix("[[rule]]") { break }
+            if i > start, t.hasPrefix("[[") { break }
             i += 1
         }
         return max(after, 1)
@@ -105,7 +114,7 @@ struct FieldReader {
     let table: TOMLTable
     let file: String
     let header: Int
-    let lines: LineFinder
+    let lines: TOMLLines
     var errors: [RuleFileError] = []
 
     func loc(_ key: String) -> SourceLocation { SourceLocation(file: file, line: lines.line(ofKey: key, after: header)) }

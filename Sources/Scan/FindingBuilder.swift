@@ -1,33 +1,67 @@
 import Crypto
+import Foundation
 import Report
 import Rules
+import Triage
 
 /// Turns byte-offset matches in one buffer into reported findings: line and column, redacted
 /// secret and context, fingerprint, the rule's blast radius.
 struct FindingBuilder {
     let rules: [Rule]
     let showSecrets: Bool
+    /// The moment ages and expiry are measured against.
+    let now: Date
+    /// Values, patterns and paths the config allows.
+    var allowlist = Allowlist()
     /// Characters of context kept either side of the secret.
     static let contextReach = 60
 
     /// `matches` must be in order of secret start.
     func findings(for matches: [RuleMatch], in buffer: UnsafeBufferPointer<UInt8>, file: String) -> [Finding] {
         var cursor = LineCursor()
-        return matches.map { m in
+        return matches.compactMap { m in
             let (line, lineStart) = cursor.advance(to: m.secret.lowerBound, in: buffer)
             let column = 1 + FindingBuilder.characterCount(buffer, lineStart..<m.secret.lowerBound)
             let secret = String(decoding: UnsafeBufferPointer(rebasing: buffer[m.secret]), as: UTF8.self)
             let rule = rules[m.rule]
+            if allowlist.isDisabled(rule: rule.id, path: file) { return nil }
+            // What the secret itself and its path say (offline); a string that cannot be a real
+            // token (a GitHub token with a wrong checksum, an undecodable JWT) is dropped.
+            let assessment = Assessment.assess(
+                ruleID: rule.id, baseLevel: rule.blastRadius.level.rawValue, baseLifetime: rule.blastRadius.lifetime.rawValue,
+                baseCapabilities: rule.blastRadius.capabilities, secret: secret, path: file, blame: nil, now: now)
+            guard assessment.valid else { return nil }
             let shown = showSecrets ? secret : Redaction.redact(secret)
             return Finding(
                 rule: rule.id, ruleName: rule.name, provider: rule.provider, category: rule.category.rawValue,
                 file: file, line: line, column: column, secret: shown, secretLength: m.secret.count,
                 redacted: !showSecrets, fingerprint: FindingBuilder.fingerprint(rule: rule.id, file: file, secret: secret),
                 entropy: m.entropy, context: context(buffer, lineStart: lineStart, secret: m.secret, shown: shown),
-                blastRadius: BlastRadiusInfo(level: rule.blastRadius.level.rawValue, lifetime: rule.blastRadius.lifetime.rawValue,
-                                             capabilities: rule.blastRadius.capabilities, reasons: [rule.blastRadius.impact]),
-                tags: rule.category == .ai ? ["llmjacking"] : [])
+                blastRadius: BlastRadiusInfo(level: assessment.level, lifetime: assessment.lifetime,
+                                             capabilities: assessment.capabilities,
+                                             reasons: [rule.blastRadius.impact] + assessment.reasons),
+                tags: rule.category == .ai ? ["llmjacking"] : [],
+                risk: Report.Risk(score: assessment.riskScore, level: assessment.riskLevel),
+                suppression: FindingBuilder.hasAllowMarker(buffer, lineStart: lineStart, from: m.secret.lowerBound)
+                    ? Suppression(kind: "inline", justification: "leakscope:allow on the line")
+                    : allowlist.suppression(secret: secret, path: file))
         }
+    }
+
+    static let allowMarker = Array("leakscope:allow".utf8)
+
+    /// Whether the line holding the secret carries `leakscope:allow` (in a comment, usually).
+    static func hasAllowMarker(_ buffer: UnsafeBufferPointer<UInt8>, lineStart: Int, from: Int) -> Bool {
+        var end = from
+        while end < buffer.count && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
+        let line = buffer[lineStart..<end]
+        guard line.count >= allowMarker.count else { return false }
+        var i = line.startIndex
+        while i + allowMarker.count <= line.endIndex {
+            if buffer[i] == allowMarker[0] && line[i..<(i + allowMarker.count)].elementsEqual(allowMarker) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// SHA-256 of rule, file and secret, 32 hex digits. Never the line: edits above keep it.

@@ -4,106 +4,250 @@ import Report
 import Rules
 import Sources
 
-/// The pipeline: walker → bounded queue → worker threads (read, match, build findings) → one
-/// sorted report. Deterministic whatever the thread count.
+/// The pipeline: a producer (walker, git changes, git history) → bounded queue → worker threads
+/// (read, match, build findings) → one sorted report. Deterministic whatever the thread count.
 public final class Scanner: Sendable {
     public let rules: RuleSet
 
     public init(rules: RuleSet) { self.rules = rules }
 
+    /// One unit of work for a worker.
+    enum WorkItem: Sendable {
+        case file(FileEntry)
+        case added(AddedLines)
+        case blob(GitHistory.BlobInfo, [UInt8])
+    }
+
+    /// A finding plus what the history stage needs to attribute it.
+    struct BlobFinding {
+        var finding: Finding
+        let oid: String
+        /// Hash of rule and secret: the same secret in other blobs or paths.
+        let secretKey: String
+    }
+
     /// What each worker collects; merged once when it finishes.
     final class WorkerState: @unchecked Sendable {
         var findings: [Finding] = []
+        var blobFindings: [BlobFinding] = []
         var filesScanned = 0
         var bytesScanned = 0
         var skipped: [SkipReason: Int] = [:]
         var warnings: [String] = []
         var complete = true
+        var error: ScanError?
     }
 
-    /// Scans the roots in `options` and returns the full report.
-    public func scan(_ options: ScanOptions) -> ScanReport {
+    /// Scans what `options` names and returns the full report (suppressed findings included).
+    public func scan(_ options: ScanOptions) throws(ScanError) -> ScanReport {
         let started = DispatchTime.now()
-        let queue = BoundedQueue<FileEntry>(capacity: 1024)
-        let walkState = WorkerState()
-        let walker = Walker(options: WalkOptions(roots: options.roots, honorIgnoreFiles: options.honorIgnoreFiles,
-                                                 excludes: options.excludes, followSymlinks: options.followSymlinks))
+        let queue = BoundedQueue<WorkItem>(capacity: options.mode == .history ? 64 : 1024)
+        let producerState = WorkerState()
         let threadCount = max(1, options.threads)
         let states = (0..<threadCount).map { _ in WorkerState() }
         let group = DispatchGroup()
-        let walkThread = Thread {
-            walker.walk(file: { queue.push($0) }, skip: { skip in
-                walkState.skipped[skip.reason, default: 0] += 1
-                if skip.reason == .unreadable || skip.reason == .symlinkLoop {
-                    walkState.warnings.append("\(skip.displayPath): \(skip.reason.rawValue)\(skip.message.map { " (\($0))" } ?? "")")
-                    if skip.reason == .unreadable { walkState.complete = false }
-                }
-            })
+        group.enter()
+        Thread.detachNewThread {
+            Scanner.produce(options, into: queue, state: producerState)
             queue.close()
             group.leave()
         }
-        group.enter()
-        walkThread.start()
         for state in states {
-            let thread = Thread { [self] in
+            group.enter()
+            Thread.detachNewThread { [self] in
                 self.work(queue: queue, options: options, state: state)
                 group.leave()
             }
-            group.enter()
-            thread.start()
         }
         group.wait()
+        if let error = producerState.error { throw error }
 
         var summary = ScanSummary(rulesLoaded: rules.rules.count)
         var findings: [Finding] = []
+        var blobFindings: [BlobFinding] = []
         var skipped: [SkipReason: Int] = [:]
-        for s in [walkState] + states {
+        for s in [producerState] + states {
             findings += s.findings
+            blobFindings += s.blobFindings
             summary.filesScanned += s.filesScanned
             summary.bytesScanned += s.bytesScanned
             summary.warnings += s.warnings
             summary.complete = summary.complete && s.complete
             for (k, v) in s.skipped { skipped[k, default: 0] += v }
         }
+        if options.mode == .history, let repo = options.roots.first {
+            findings += try Scanner.attribute(blobFindings, repository: repo)
+        }
+        let triageStarted = DispatchTime.now()
+        TriageStage(options: options).apply(to: &findings)
+        options.allowlist.applyBaseline(to: &findings)
+        summary.triageSeconds = Double(DispatchTime.now().uptimeNanoseconds - triageStarted.uptimeNanoseconds) / 1e9
         findings.sort(by: Finding.reportOrder)
         summary.warnings.sort()
         summary.filesSkipped = Dictionary(uniqueKeysWithValues: skipped.map { ($0.key.rawValue, $0.value) })
-        summary.findings = findings.count
+        summary.findings = findings.filter { $0.suppression == nil }.count
+        summary.suppressed = findings.count - summary.findings
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return ScanReport(findings: findings, summary: summary)
     }
 
-    private func work(queue: BoundedQueue<FileEntry>, options: ScanOptions, state: WorkerState) {
+    /// Feeds the queue from the source the mode names.
+    static func produce(_ options: ScanOptions, into queue: BoundedQueue<WorkItem>, state: WorkerState) {
+        switch options.mode {
+        case .files:
+            let walker = Walker(options: WalkOptions(roots: options.roots, honorIgnoreFiles: options.honorIgnoreFiles,
+                                                     excludes: options.excludes, followSymlinks: options.followSymlinks))
+            walker.walk(file: { queue.push(.file($0)) }, skip: { skip in
+                state.skipped[skip.reason, default: 0] += 1
+                if skip.reason == .unreadable || skip.reason == .symlinkLoop {
+                    state.warnings.append("\(skip.displayPath): \(skip.reason.rawValue)\(skip.message.map { " (\($0))" } ?? "")")
+                    if skip.reason == .unreadable { state.complete = false }
+                }
+            })
+        case .staged, .range:
+            let repo = options.roots.first ?? "."
+            do {
+                let changes: [AddedLines]
+                if case .range(let r) = options.mode {
+                    changes = try GitChanges.range(r, repository: repo)
+                } else {
+                    changes = try GitChanges.staged(repository: repo)
+                }
+                let excludes = IgnoreRules(globs: options.excludes)
+                for c in changes {
+                    if excludes.verdict(path: Array(c.path.utf8), isDirectory: false) == true {
+                        state.skipped[.excluded, default: 0] += 1
+                    } else {
+                        queue.push(.added(c))
+                    }
+                }
+            } catch {
+                state.error = ScanError(message: error.message)
+            }
+        case .history:
+            let repo = options.roots.first ?? "."
+            do {
+                let excludes = IgnoreRules(globs: options.excludes)
+                var wanted: [GitHistory.BlobInfo] = []
+                for b in try GitHistory.listBlobs(repository: repo) {
+                    if b.size > options.maxFileSize { state.skipped[.tooLarge, default: 0] += 1; continue }
+                    let name = Array((b.path.split(separator: "/").last.map(String.init) ?? "").utf8)
+                    if Walker.hasBinaryExtension(name) { state.skipped[.binary, default: 0] += 1; continue }
+                    if excludes.verdict(path: Array(b.path.utf8), isDirectory: false) == true {
+                        state.skipped[.excluded, default: 0] += 1; continue
+                    }
+                    wanted.append(b)
+                }
+                try GitHistory.read(wanted, repository: repo) { info, bytes in queue.push(.blob(info, bytes)) }
+            } catch {
+                state.error = ScanError(message: error.message)
+            }
+        }
+    }
+
+    private func work(queue: BoundedQueue<WorkItem>, options: ScanOptions, state: WorkerState) {
         let reader = FileReader(maxFileSize: options.maxFileSize, followSymlinks: options.followSymlinks)
         let workspace = MatchWorkspace()
-        let builder = FindingBuilder(rules: rules.rules, showSecrets: options.showSecrets)
-        while let entry = queue.pop() {
-            switch reader.read(entry) {
-            case .skipped(let reason, let message):
-                state.skipped[reason, default: 0] += 1
-                if reason == .unreadable {
-                    state.complete = false
-                    state.warnings.append("\(entry.displayPath): unreadable\(message.map { " (\($0))" } ?? "")")
+        var builder = FindingBuilder(rules: rules.rules, showSecrets: options.showSecrets, now: options.now)
+        builder.allowlist = options.allowlist
+        while let item = queue.pop() {
+            switch item {
+            case .file(let entry):
+                switch reader.read(entry) {
+                case .skipped(let reason, let message):
+                    state.skipped[reason, default: 0] += 1
+                    if reason == .unreadable {
+                        state.complete = false
+                        state.warnings.append("\(entry.displayPath): unreadable\(message.map { " (\($0))" } ?? "")")
+                    }
+                case .content(let buffer):
+                    state.findings += scanBuffer(buffer, name: entry.displayPath, builder: builder, workspace: workspace, state: state)
                 }
-            case .content(let buffer):
-                state.filesScanned += 1
-                state.bytesScanned += buffer.count
-                let (matches, problems) = rules.scan(buffer, workspace: workspace)
-                for p in problems {
-                    state.complete = false
-                    state.warnings.append("\(entry.displayPath): partially scanned: rule '\(rules.rules[p.rule].id)' hit a limit (\(p.message))")
+            case .added(let change):
+                let (bytes, numbers) = change.text()
+                var found = bytes.withUnsafeBufferPointer {
+                    scanBuffer($0, name: change.path, builder: builder, workspace: workspace, state: state)
                 }
-                if !matches.isEmpty {
-                    state.findings += builder.findings(for: matches, in: buffer, file: entry.displayPath)
+                let commit = change.commit.map { CommitInfo(sha: $0.sha, author: $0.author, email: $0.email, date: $0.date) }
+                for i in found.indices {
+                    found[i].line = numbers[found[i].line - 1]
+                    found[i].commit = commit
+                }
+                state.findings += found
+            case .blob(let info, let bytes):
+                bytes.withUnsafeBufferPointer { raw in
+                    let check = ContentCheck.classify(raw)
+                    func run(_ buf: UnsafeBufferPointer<UInt8>) {
+                        let found = scanBuffer(buf, name: info.path, builder: builder, workspace: workspace, state: state, keys: true)
+                        state.blobFindings += found.map { BlobFinding(finding: $0.0, oid: info.oid, secretKey: $0.1) }
+                    }
+                    switch check {
+                    case .binary: state.skipped[.binary, default: 0] += 1
+                    case .text: run(raw)
+                    case .decoded(let text): text.withUnsafeBufferPointer { run($0) }
+                    }
                 }
             }
         }
     }
 
+    /// Matches one buffer and builds its findings; counts it as scanned.
+    private func scanBuffer(_ buffer: UnsafeBufferPointer<UInt8>, name: String, builder: FindingBuilder,
+                            workspace: MatchWorkspace, state: WorkerState) -> [Finding] {
+        scanBuffer(buffer, name: name, builder: builder, workspace: workspace, state: state, keys: false).map(\.0)
+    }
+
+    private func scanBuffer(_ buffer: UnsafeBufferPointer<UInt8>, name: String, builder: FindingBuilder,
+                            workspace: MatchWorkspace, state: WorkerState, keys: Bool) -> [(Finding, String)] {
+        state.filesScanned += 1
+        state.bytesScanned += buffer.count
+        let (matches, problems) = rules.scan(buffer, workspace: workspace)
+        for p in problems {
+            state.complete = false
+            state.warnings.append("\(name): partially scanned: rule '\(rules.rules[p.rule].id)' hit a limit (\(p.message))")
+        }
+        guard !matches.isEmpty else { return [] }
+        let found = builder.findings(for: matches, in: buffer, file: name)
+        guard keys else { return found.map { ($0, "") } }
+        return zip(found, matches).map { f, m in
+            (f, FindingBuilder.fingerprint(rule: f.rule, file: "", secret: String(decoding: UnsafeBufferPointer(rebasing: buffer[m.secret]), as: UTF8.self)))
+        }
+    }
+
+    /// History findings: one per rule, path and secret, attributed to the oldest commit that
+    /// added it, and marked present at HEAD when any blob holding that secret is in HEAD's tree.
+    static func attribute(_ found: [BlobFinding], repository: String) throws(ScanError) -> [Finding] {
+        guard !found.isEmpty else { return [] }
+        let introduced: [String: (CommitMeta, String)]
+        do {
+            introduced = try GitHistory.introducingCommits(of: Set(found.map(\.oid)), repository: repository)
+        } catch {
+            throw ScanError(message: error.message)
+        }
+        let head = GitHistory.headBlobs(repository: repository)
+        var atHead = Set<String>()
+        for f in found where head.contains(f.oid) { atHead.insert(f.secretKey) }
+        var best: [String: Finding] = [:]
+        for var bf in found {
+            if let (c, _) = introduced[bf.oid] {
+                bf.finding.commit = CommitInfo(sha: c.sha, author: c.author, email: c.email, date: c.date)
+            }
+            bf.finding.presentAtHead = atHead.contains(bf.secretKey)
+            let key = bf.finding.fingerprint
+            if let existing = best[key] {
+                let a = bf.finding.commit?.date ?? "~", b = existing.commit?.date ?? "~"
+                if a < b || (a == b && bf.finding.line < existing.line) { best[key] = bf.finding }
+            } else {
+                best[key] = bf.finding
+            }
+        }
+        return Array(best.values)
+    }
+
     /// Scans one in-memory buffer as if it were the file `name` (tests, stdin, examples).
     public func scan(bytes: [UInt8], name: String, showSecrets: Bool = false) -> [Finding] {
         let workspace = MatchWorkspace()
-        let builder = FindingBuilder(rules: rules.rules, showSecrets: showSecrets)
+        let builder = FindingBuilder(rules: rules.rules, showSecrets: showSecrets, now: Date())
         return bytes.withUnsafeBufferPointer { buf in
             builder.findings(for: rules.scan(buf, workspace: workspace).matches, in: buf, file: name)
         }

@@ -59,14 +59,30 @@ public final class FileReader {
             if total > maxFileSize { return .skipped(.tooLarge, "grew past the limit") }
         }
         let bytes = UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: total)
-        if let utf16 = UTF16Decoding.decodeIfBOM(bytes) {
-            decoded = utf16
+        switch ContentCheck.classify(bytes) {
+        case .text: return .content(bytes)
+        case .binary: return .skipped(.binary, nil)
+        case .decoded(let text):
+            decoded = text
             return decoded.withUnsafeBufferPointer { .content($0) }
         }
-        if UnsafeBufferPointer(rebasing: bytes.prefix(Self.binaryProbe)).contains(0) {
-            return .skipped(.binary, nil)
-        }
-        return .content(bytes)
+    }
+}
+
+/// Decides whether bytes are text to scan: a NUL byte in the first 8 KiB means binary (as git
+/// and ripgrep decide), except UTF-16 with a byte-order mark, which is decoded to UTF-8.
+public enum ContentCheck {
+    public enum Kind {
+        case text
+        case binary
+        /// UTF-16 turned into UTF-8.
+        case decoded([UInt8])
+    }
+
+    public static func classify(_ bytes: UnsafeBufferPointer<UInt8>) -> Kind {
+        if let utf16 = UTF16Decoding.decodeIfBOM(bytes) { return .decoded(utf16) }
+        if UnsafeBufferPointer(rebasing: bytes.prefix(FileReader.binaryProbe)).contains(0) { return .binary }
+        return .text
     }
 }
 

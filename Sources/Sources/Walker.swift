@@ -206,7 +206,7 @@ public struct Walker: Sendable {
     static let dotGitignore = Array(".gitignore".utf8)
     static let dotIgnore = Array(".ignore".utf8)
 
-    static func hasBinaryExtension(_ name: [UInt8]) -> Bool {
+    public static func hasBinaryExtension(_ name: [UInt8]) -> Bool {
         guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot > 0, name.count - dot <= 7 else { return false }
         let ext = String(decoding: name[(dot + 1)...].map { $0 | ($0 >= 65 && $0 <= 90 ? 0x20 : 0) }, as: UTF8.self)
         return binaryExtensions.contains(ext)

@@ -7,13 +7,14 @@ import Scan
 struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
-        abstract: "Scan files and folders for secrets."
+        abstract: "Scan files and folders (or staged changes, a commit range, the git history) for secrets.",
+        discussion: "Exit status: 0 nothing found, 1 findings (at or above --fail-on), 2 usage or configuration error."
     )
 
-    @Argument(help: "Files and folders to scan.", completion: .file())
+    @Argument(help: "Files and folders to scan (the repository for --staged, --since, --range, --history).", completion: .file())
     var paths: [String] = ["."]
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: String = "text"
 
     @Option(name: .shortAndLong, help: "Write the report to this file (mode 0600) instead of stdout.")
@@ -43,6 +44,38 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .long, help: "Load only the --rules files, not the built-in rules.")
     var noBuiltinRules = false
 
+    @Flag(name: .long, help: "Scan what is staged in the git index: only the lines the commit adds (pre-commit).")
+    var staged = false
+
+    @Option(name: .long, help: "Scan only what the commits since REV add (REV..HEAD).")
+    var since: String?
+
+    @Option(name: .long, help: "Scan only what the commits in A..B add.")
+    var range: String?
+
+    @Flag(name: .long, help: "Scan every blob reachable from any ref, once, and say which commit introduced each secret.")
+    var history = false
+
+    @Flag(name: .long, help: "Skip git lookups (blame, CODEOWNERS).")
+    var noGit = false
+
+    @Option(name: .long, help: "Exit 1 only when a finding's risk is at or above this level (low, medium, high, critical).")
+    var failOn: String?
+
+    @Option(name: .long, help: "Hide findings whose risk is below this level.")
+    var minRisk: String?
+
+    @Option(name: .long, help: "Config file (default: .leakscope.toml at the scan root, if any).")
+    var config: String?
+
+    @Option(name: .long, help: "Report only findings whose fingerprint is not in this earlier JSON report.")
+    var baseline: String?
+
+    @Option(name: .long, help: "Write every finding of this scan to FILE as a baseline (a JSON report).")
+    var writeBaseline: String?
+
+    static let levels = ["low", "medium", "high", "critical"]
+
     func validate() throws {
         guard ReportFormat(rawValue: format) != nil else {
             throw ValidationError("unknown format '\(format)' (one of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -52,26 +85,72 @@ struct ScanCommand: ParsableCommand {
             throw ValidationError("--max-file-size '\(maxFileSize)' is not a size (e.g. 500K, 10M, 1G)")
         }
         if noBuiltinRules && rules.isEmpty { throw ValidationError("--no-builtin-rules needs at least one --rules file") }
+        let modes = [staged, since != nil, range != nil, history].filter { $0 }.count
+        if modes > 1 { throw ValidationError("--staged, --since, --range and --history exclude each other") }
+        if modes == 1 && paths.count > 1 { throw ValidationError("git modes take one repository path") }
+        if let range, !range.contains("..") { throw ValidationError("--range takes A..B") }
+        for (flag, value) in [("--fail-on", failOn), ("--min-risk", minRisk)] {
+            if let value, !Self.levels.contains(value) { throw ValidationError("\(flag) takes one of: \(Self.levels.joined(separator: ", "))") }
+        }
     }
 
     func run() throws {
-        let ruleSet: RuleSet
-        do {
-            ruleSet = try RuleSet.load(builtin: !noBuiltinRules, extraPaths: rules)
-        } catch {
-            warn("error: rules:\n\(error.description)")
-            throw ExitCode(2)
-        }
         var options = ScanOptions(roots: paths)
+        if staged { options.mode = .staged }
+        if let since { options.mode = .range("\(since)..HEAD") }
+        if let range { options.mode = .range(range) }
+        if history { options.mode = .history }
         options.honorIgnoreFiles = !noIgnore
         options.excludes = exclude
         options.followSymlinks = followSymlinks
         options.showSecrets = showSecrets
+        options.useGit = !noGit
         if let threads { options.threads = threads }
         if let maxFileSize, let n = ByteSize.parse(maxFileSize) { options.maxFileSize = n }
 
-        let report = Scanner(rules: ruleSet).scan(options)
+        // Configuration: --config, else .leakscope.toml at the (first) scan root.
+        var configRules: [String] = []
+        var disabled: Set<String> = []
+        do {
+            if let file = configFile() {
+                let config = try Config.load(path: file)
+                options.excludes += config.exclude
+                configRules = config.ruleFiles
+                disabled = config.disabledRules
+                options.allowlist = Allowlist(config: config)
+            }
+            if let baseline {
+                options.allowlist.baseline = try Baseline.load(path: baseline)
+                options.allowlist.baselineFile = baseline
+            }
+        } catch {
+            warn("error: \(error)")
+            throw ExitCode(2)
+        }
+        let ruleSet: RuleSet
+        do {
+            ruleSet = try RuleSet.load(builtin: !noBuiltinRules, extraPaths: rules + configRules, disabled: disabled)
+        } catch {
+            warn("error: rules:\n\(error.description)")
+            throw ExitCode(2)
+        }
+
+        var report: ScanReport
+        do { report = try Scanner(rules: ruleSet).scan(options) } catch {
+            warn("error: \(error)")
+            throw ExitCode(2)
+        }
         for w in report.summary.warnings { warn("warning: \(w)") }
+        if let minRisk, let floor = Self.levels.firstIndex(of: minRisk) {
+            report.findings.removeAll { (Self.levels.firstIndex(of: $0.risk.level) ?? 0) < floor }
+            report.summary.findings = report.visible.count
+        }
+        if let writeBaseline {
+            do { try OutputFile.write(JSONReporter().renderAll(report), to: writeBaseline) } catch {
+                warn("error: cannot write \(writeBaseline): \(error)")
+                throw ExitCode(2)
+            }
+        }
         let reportFormat = ReportFormat(rawValue: format)!
         let toTerminal = output == nil && isatty(STDOUT_FILENO) != 0
         let text = reportFormat.reporter(color: toTerminal).render(report)
@@ -83,7 +162,32 @@ struct ScanCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
-        if !report.findings.isEmpty { throw ExitCode(1) }
+        let failing = report.visible.filter { f in
+            guard let failOn, let floor = Self.levels.firstIndex(of: failOn) else { return true }
+            return (Self.levels.firstIndex(of: f.risk.level) ?? 0) >= floor
+        }
+        if !failing.isEmpty {
+            if staged {
+                warn("""
+                leakscope: commit blocked: \(failing.count) secret\(failing.count == 1 ? "" : "s") in the staged changes.
+                  Remove the secret (and revoke it if it is real). If a finding is a false positive:
+                  - add `leakscope:allow` in a comment on that line, or
+                  - allowlist the value or path in .leakscope.toml ([allowlist] values / regexes / paths), or
+                  - record it in a baseline: leakscope scan --write-baseline .leakscope-baseline.json, then pass --baseline.
+                """)
+            }
+            throw ExitCode(1)
+        }
+    }
+
+    /// The config file to read: --config, else `.leakscope.toml` in the first root folder.
+    func configFile() -> String? {
+        if let config { return config }
+        let root = paths.first ?? "."
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else { return nil }
+        let candidate = (root as NSString).appendingPathComponent(Config.fileName)
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
 }
 
@@ -95,7 +199,6 @@ enum ByteSize {
         var digits = Substring(t)
         var unit = 1
         if let last = t.last, let u = units[last] { unit = u; digits = t.dropLast() }
-        if digits.hasSuffix("I") || digits.hasSuffix("B") { return nil }
         guard let n = Int(digits), n > 0 else { return nil }
         let (product, overflow) = n.multipliedReportingOverflow(by: unit)
         return overflow ? nil : product

@@ -24,7 +24,7 @@ import TestSupport
             }
         }
         #expect(expected.count > 100)
-        let report = Scanner(rules: builtin).scan(ScanOptions(roots: [root.path]))
+        let report = try Scanner(rules: builtin).scan(ScanOptions(roots: [root.path]))
         let prefix = root.path + "/"
         let actual = Set(report.findings.map {
             Expected(file: String($0.file.dropFirst(prefix.count)), line: $0.line, rule: $0.rule)

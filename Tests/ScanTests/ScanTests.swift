@@ -13,7 +13,7 @@ let builtin: RuleSet = try! RuleSet.load()
         var o = ScanOptions(roots: [dir.path])
         o.threads = threads
         o.showSecrets = show
-        return Scanner(rules: builtin).scan(o)
+        return try! Scanner(rules: builtin).scan(o)
     }
 
     @Test func findsKeysWithLineColumnAndRedaction() throws {
@@ -102,7 +102,7 @@ let builtin: RuleSet = try! RuleSet.load()
         try d.write("big.txt", String(repeating: "a", count: 2048))
         var o = ScanOptions(roots: [d.path])
         o.maxFileSize = 1024
-        let s = Scanner(rules: builtin).scan(o).summary
+        let s = try Scanner(rules: builtin).scan(o).summary
         #expect(s.filesSkipped == ["ignored": 1, "binary": 1, "too-large": 1])
         #expect(s.filesScanned == 1)
     }
@@ -125,7 +125,7 @@ let builtin: RuleSet = try! RuleSet.load()
     @Test func reportHasTheDocumentedShape() throws {
         let d = try TempDir()
         try d.write("k.env", "HF_TOKEN=\(FakeKeys.huggingFaceToken())\n")
-        let report = Scanner(rules: builtin).scan(ScanOptions(roots: [d.path]))
+        let report = try Scanner(rules: builtin).scan(ScanOptions(roots: [d.path]))
         let json = JSONReporter().render(report)
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let findings = try #require(obj["findings"] as? [[String: Any]])

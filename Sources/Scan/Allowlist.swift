@@ -1,0 +1,104 @@
+import Foundation
+import Match
+import Report
+import Sources
+
+/// What the config and a baseline say should not be reported: applied as findings are built
+/// (values and regexes need the secret itself) and after the scan (fingerprints).
+public struct Allowlist: Sendable {
+    public var values: Set<String> = []
+    public var patterns: [Pattern] = []
+    public var paths: IgnoreRules?
+    /// Rules off below some paths: their findings are dropped.
+    public var overrides: [(paths: IgnoreRules, rules: Set<String>)] = []
+    /// Fingerprints of a baseline: findings already known.
+    public var baseline: Set<String> = []
+    /// The baseline file, for the suppression's justification.
+    public var baselineFile = ""
+    /// The config file, for the suppression's justification.
+    public var configFile = ""
+
+    public init() {}
+
+    /// The allowlist a config file describes.
+    public init(config: Config) {
+        values = config.allowedValues
+        patterns = config.allowedPatterns
+        paths = config.allowedPaths.isEmpty ? nil : IgnoreRules(globs: config.allowedPaths)
+        overrides = config.overrides.map { (IgnoreRules(globs: $0.paths), $0.disabledRules) }
+        configFile = config.source
+    }
+
+    /// Whether `rule` is turned off for `path` by an override.
+    func isDisabled(rule: String, path: String) -> Bool {
+        overrides.contains { $0.rules.contains(rule) && matches($0.paths, path) }
+    }
+
+    /// A suppression for a secret the config allows, or nil.
+    func suppression(secret: String, path: String) -> Suppression? {
+        if values.contains(secret) || patterns.contains(where: { $0.matches(secret) }) {
+            return Suppression(kind: "config", justification: "allowlisted value in \(configFile)")
+        }
+        if let paths, matches(paths, path) {
+            return Suppression(kind: "config", justification: "allowlisted path in \(configFile)")
+        }
+        return nil
+    }
+
+    private func matches(_ rules: IgnoreRules, _ path: String) -> Bool {
+        var p = path
+        while p.hasPrefix("./") { p.removeFirst(2) }
+        // A glob may name the path from the scan root or any trailing part of it.
+        let parts = p.split(separator: "/")
+        for start in parts.indices {
+            if rules.verdict(path: Array(parts[start...].joined(separator: "/").utf8), isDirectory: false) == true { return true }
+        }
+        return false
+    }
+
+    /// Marks findings whose fingerprint is in the baseline.
+    func applyBaseline(to findings: inout [Finding]) {
+        guard !baseline.isEmpty else { return }
+        for i in findings.indices where findings[i].suppression == nil && baseline.contains(findings[i].fingerprint) {
+            findings[i].suppression = Suppression(kind: "baseline", justification: "in baseline \(baselineFile)")
+        }
+    }
+}
+
+/// Reads a baseline: any earlier JSON report of leakscope (its findings' fingerprints).
+public enum Baseline {
+    public static func load(path: String) throws(ConfigError) -> Set<String> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(file: path, line: 0, message: "cannot read baseline file")
+        }
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: data) } catch {
+            let index = ((error as NSError).userInfo["NSJSONSerializationErrorIndex"] as? Int) ?? 0
+            let line = 1 + data.prefix(index).filter { $0 == 0x0A }.count
+            throw ConfigError(file: path, line: line, message: "not valid JSON (a baseline is a leakscope JSON report)")
+        }
+        guard let root = object as? [String: Any], let findings = root["findings"] as? [Any] else {
+            throw ConfigError(file: path, line: 1, message: "no \"findings\" array (a baseline is a leakscope JSON report)")
+        }
+        var out = Set<String>()
+        for (i, item) in findings.enumerated() {
+            guard let f = item as? [String: Any], let fp = f["fingerprint"] as? String, !fp.isEmpty else {
+                throw ConfigError(file: path, line: lineOfFinding(i, in: data), message: "finding \(i + 1) has no \"fingerprint\"")
+            }
+            out.insert(fp)
+        }
+        return out
+    }
+
+    /// Approximate line of the `index`-th finding object (for messages).
+    static func lineOfFinding(_ index: Int, in data: Data) -> Int {
+        let text = String(decoding: data, as: UTF8.self)
+        var seen = -1
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.contains("\"rule\"") || line.contains("\"fingerprint\"") || line.trimmingCharacters(in: .whitespaces) == "{" {
+            if line.trimmingCharacters(in: .whitespaces) == "{" { seen += 1 }
+            if seen == index + 1 { return n + 1 }
+        }
+        return 1
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Report
+import Triage
+
+/// After matching: age (git blame, or the file's modification time), owner (CODEOWNERS team,
+/// author of the line) and the risk score that ranks findings. Blames only the files that
+/// have findings, in parallel; never the whole tree.
+struct TriageStage {
+    let options: ScanOptions
+
+    func apply(to findings: inout [Finding]) {
+        guard !findings.isEmpty else { return }
+        switch options.mode {
+        case .files: triageFiles(&findings)
+        case .staged, .range, .history: triageCommits(&findings)
+        }
+        for i in findings.indices { rescore(&findings[i]) }
+    }
+
+    /// Findings from range and history scans carry their commit: that is their age and author.
+    private func triageCommits(_ findings: inout [Finding]) {
+        let repo = options.roots.first ?? "."
+        let owners = options.useGit ? (try? CodeOwners.load(repositoryRoot: GitBlame.repositoryRoot(for: repo) ?? repo)) ?? nil : nil
+        for i in findings.indices {
+            let team = owners.map { $0.owners(of: findings[i].file) }.flatMap { $0.isEmpty ? nil : $0 }
+            if let c = findings[i].commit {
+                findings[i].age = Age(introduced: c.date, days: days(since: c.date), commit: c.sha, source: "git")
+                findings[i].owner = Owner(team: team, author: c.author, email: c.email)
+            } else {
+                findings[i].owner = Owner(team: team, author: nil, email: nil)
+            }
+        }
+    }
+
+    /// Plain file scans: blame the lines in git work trees, modification time elsewhere.
+    private func triageFiles(_ findings: inout [Finding]) {
+        // Group by file; resolve each file's repository once per folder.
+        var byFile: [String: [Int]] = [:]
+        for (i, f) in findings.enumerated() { byFile[f.file, default: []].append(i) }
+        var repoOfFolder: [String: String?] = [:]
+        var ownersOfRepo: [String: CodeOwners?] = [:]
+        var requests: [String: [(file: String, lines: [Int])]] = [:]
+        var location: [String: (repo: String, relative: String)] = [:]
+        if options.useGit {
+            for file in byFile.keys.sorted() {
+                let absolute = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
+                let folder = (absolute as NSString).deletingLastPathComponent
+                let repo: String?
+                if let cached = repoOfFolder[folder] { repo = cached } else {
+                    repo = GitBlame.repositoryRoot(for: folder).map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+                    repoOfFolder[folder] = repo
+                }
+                guard let repo, absolute.hasPrefix(repo + "/") else { continue }
+                let relative = String(absolute.dropFirst(repo.count + 1))
+                location[file] = (repo, relative)
+                requests[repo, default: []].append((relative, byFile[file]!.map { findings[$0].line }))
+                if ownersOfRepo[repo] == nil { ownersOfRepo[repo] = (try? CodeOwners.load(repositoryRoot: repo)) ?? nil }
+            }
+        }
+        var blamed: [String: [String: [Int: BlameInfo]]] = [:]
+        for (repo, reqs) in requests {
+            blamed[repo] = GitBlame.blameAll(repository: repo, requests: reqs, threads: max(2, options.threads))
+        }
+        for (file, indices) in byFile {
+            let loc = location[file]
+            let team = loc.flatMap { ownersOfRepo[$0.repo] ?? nil }.map { $0.owners(of: loc!.relative) }.flatMap { $0.isEmpty ? nil : $0 }
+            let mtime = modificationDate(file)
+            for i in indices {
+                let info = loc.flatMap { blamed[$0.repo]?[$0.relative]?[findings[i].line] }
+                if let info, info.committed {
+                    findings[i].age = Age(introduced: info.date, days: info.ageDays(now: options.now), commit: info.commit, source: "git")
+                    findings[i].owner = Owner(team: team, author: info.author, email: info.email)
+                } else {
+                    if let mtime {
+                        findings[i].age = Age(introduced: ISO8601DateFormatter().string(from: mtime),
+                                              days: max(0, Int(options.now.timeIntervalSince(mtime) / 86_400)), commit: nil, source: "mtime")
+                    }
+                    findings[i].owner = Owner(team: team, author: nil, email: nil)
+                }
+            }
+        }
+    }
+
+    /// Risk from the finding's blast radius, whether it is committed, and how long it has been out.
+    private func rescore(_ f: inout Finding) {
+        let committed = f.age?.source == "git"
+        let historyOnly = f.presentAtHead == false
+        let r = Triage.Risk.score(level: f.blastRadius.level, lifetime: f.blastRadius.lifetime, committed: committed,
+                                  inHistoryOnly: historyOnly, ageDays: f.age?.days)
+        f.risk = Report.Risk(score: r.score, level: r.level)
+        if historyOnly && !f.blastRadius.reasons.contains(TriageStage.historyReason) {
+            f.blastRadius.reasons.append(TriageStage.historyReason)
+        }
+    }
+
+    static let historyReason = "Removed from the files at HEAD but still in the git history: every clone has it."
+
+    private func days(since iso: String) -> Int {
+        guard let date = ISO8601DateFormatter().date(from: iso) else { return 0 }
+        return max(0, Int(options.now.timeIntervalSince(date) / 86_400))
+    }
+
+    private func modificationDate(_ file: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date
+    }
+}
