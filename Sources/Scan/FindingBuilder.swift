@@ -17,11 +17,15 @@ struct FindingBuilder {
     static let contextReach = 60
 
     /// `matches` must be in order of secret start.
-    func findings(for matches: [RuleMatch], in buffer: UnsafeBufferPointer<UInt8>, file: String) -> [Finding] {
-        var cursor = LineCursor()
+    /// `origin`: where the buffer starts in its file (a chunk of a large file starts mid-way).
+    func findings(for matches: [RuleMatch], in buffer: UnsafeBufferPointer<UInt8>, file: String,
+                  origin: TextPosition = TextPosition()) -> [Finding] {
+        var cursor = LineCursor(line: origin.line)
         return matches.compactMap { m in
             let (line, lineStart) = cursor.advance(to: m.secret.lowerBound, in: buffer)
-            let column = 1 + FindingBuilder.characterCount(buffer, lineStart..<m.secret.lowerBound)
+            // On the buffer's first line, the characters before the buffer count too.
+            let carried = line == origin.line ? origin.column - 1 : 0
+            let column = 1 + carried + FindingBuilder.characterCount(buffer, lineStart..<m.secret.lowerBound)
             let secret = String(decoding: UnsafeBufferPointer(rebasing: buffer[m.secret]), as: UTF8.self)
             let rule = rules[m.rule]
             if allowlist.isDisabled(rule: rule.id, path: file) { return nil }
@@ -111,11 +115,36 @@ extension String {
     }
 }
 
+/// A line and column (1-based, column in characters) in a file.
+struct TextPosition: Equatable {
+    var line = 1
+    var column = 1
+
+    /// The position of `bytes[end]`, when `bytes` start at this position (bytes past `end` are
+    /// only looked at to tell `\r\n` from a lone `\r`).
+    func advanced(over bytes: UnsafeBufferPointer<UInt8>, to end: Int) -> TextPosition {
+        var p = self
+        var i = 0
+        while i < end {
+            let b = bytes[i]
+            if b == 0x0A || (b == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) {
+                p.line += 1; p.column = 1
+            } else if b & 0xC0 != 0x80 && b != 0x0D {
+                p.column += 1
+            }
+            i += 1
+        }
+        return p
+    }
+}
+
 /// Walks forward through a buffer counting lines; `\n`, `\r\n` and a lone `\r` each end a line.
 struct LineCursor {
     private var offset = 0
-    private var line = 1
+    private var line: Int
     private var lineStart = 0
+
+    init(line: Int = 1) { self.line = line }
 
     /// The 1-based line holding `target`, and the offset where that line starts. Targets must
     /// not decrease between calls.

@@ -29,12 +29,16 @@ public struct ScanOptions: Sendable {
     public var excludes: [String] = []
     public var followSymlinks = false
     public var maxFileSize = ScanOptions.defaultMaxFileSize
+    /// Files above this are read in overlapping chunks of this size (memory stays bounded).
+    public var chunkSize = 16 << 20
     /// Worker threads (default: all cores).
     public var threads = ScanOptions.defaultThreads
     /// Show full secrets in every output (off: a short prefix and the length).
     public var showSecrets = false
     /// Look up age and author with git blame (off: `--no-git`).
     public var useGit = true
+    /// Raised on Ctrl-C: the scan stops early and returns what it found, marked incomplete.
+    public var cancellation = Cancellation()
     /// Config allowlist and baseline.
     public var allowlist = Allowlist()
     /// The moment ages and expiry dates are measured against (tests fix it).

@@ -61,6 +61,10 @@ public final class Scanner: Sendable {
         }
         group.wait()
         if let error = producerState.error { throw error }
+        if options.cancellation.isCancelled {
+            producerState.complete = false
+            producerState.warnings.append("interrupted: the scan stopped early; findings so far are reported")
+        }
 
         var summary = ScanSummary(rulesLoaded: rules.rules.count)
         var findings: [Finding] = []
@@ -79,7 +83,9 @@ public final class Scanner: Sendable {
             findings += try Scanner.attribute(blobFindings, repository: repo)
         }
         let triageStarted = DispatchTime.now()
-        TriageStage(options: options).apply(to: &findings)
+        var triage = TriageStage(options: options)
+        triage.apply(to: &findings)
+        summary.warnings += triage.warnings
         options.allowlist.applyBaseline(to: &findings)
         summary.triageSeconds = Double(DispatchTime.now().uptimeNanoseconds - triageStarted.uptimeNanoseconds) / 1e9
         findings.sort(by: Finding.reportOrder)
@@ -103,7 +109,7 @@ public final class Scanner: Sendable {
                     state.warnings.append("\(skip.displayPath): \(skip.reason.rawValue)\(skip.message.map { " (\($0))" } ?? "")")
                     if skip.reason == .unreadable { state.complete = false }
                 }
-            })
+            }, shouldStop: { options.cancellation.isCancelled })
         case .staged, .range:
             let repo = options.roots.first ?? "."
             do {
@@ -114,7 +120,7 @@ public final class Scanner: Sendable {
                     changes = try GitChanges.staged(repository: repo)
                 }
                 let excludes = IgnoreRules(globs: options.excludes)
-                for c in changes {
+                for c in changes where !options.cancellation.isCancelled {
                     if excludes.verdict(path: Array(c.path.utf8), isDirectory: false) == true {
                         state.skipped[.excluded, default: 0] += 1
                     } else {
@@ -138,7 +144,9 @@ public final class Scanner: Sendable {
                     }
                     wanted.append(b)
                 }
-                try GitHistory.read(wanted, repository: repo) { info, bytes in queue.push(.blob(info, bytes)) }
+                try GitHistory.read(wanted, repository: repo, shouldStop: { options.cancellation.isCancelled }) { info, bytes in
+                    queue.push(.blob(info, bytes))
+                }
             } catch {
                 state.error = ScanError(message: error.message)
             }
@@ -146,11 +154,13 @@ public final class Scanner: Sendable {
     }
 
     private func work(queue: BoundedQueue<WorkItem>, options: ScanOptions, state: WorkerState) {
-        let reader = FileReader(maxFileSize: options.maxFileSize, followSymlinks: options.followSymlinks)
+        let reader = FileReader(maxFileSize: options.maxFileSize, followSymlinks: options.followSymlinks,
+                                chunkSize: options.chunkSize)
         let workspace = MatchWorkspace()
         var builder = FindingBuilder(rules: rules.rules, showSecrets: options.showSecrets, now: options.now)
         builder.allowlist = options.allowlist
         while let item = queue.pop() {
+            if options.cancellation.isCancelled { continue }  // drain without work
             switch item {
             case .file(let entry):
                 switch reader.read(entry) {
@@ -162,6 +172,8 @@ public final class Scanner: Sendable {
                     }
                 case .content(let buffer):
                     state.findings += scanBuffer(buffer, name: entry.displayPath, builder: builder, workspace: workspace, state: state)
+                case .large(let file):
+                    scanLarge(file, entry: entry, reader: reader, builder: builder, workspace: workspace, state: state)
                 }
             case .added(let change):
                 let (bytes, numbers) = change.text()
@@ -189,6 +201,39 @@ public final class Scanner: Sendable {
                 }
             }
         }
+    }
+
+    /// A file above the chunk size, in overlapping chunks: memory stays bounded, and a match is
+    /// reported by the chunk it starts in (before the part the next chunk repeats), so a secret
+    /// across a boundary is found exactly once.
+    private func scanLarge(_ file: FileReader.LargeFile, entry: FileEntry, reader: FileReader, builder: FindingBuilder,
+                           workspace: MatchWorkspace, state: WorkerState) {
+        var position = TextPosition()
+        var found: [Finding] = []
+        var problems = Set<Int>()
+        let end = reader.readChunks(file) { chunk, reportBelow in
+            let (matches, chunkProblems) = rules.scan(chunk, workspace: workspace)
+            for p in chunkProblems { problems.insert(p.rule) }
+            let mine = matches.filter { $0.secret.lowerBound < reportBelow }
+            found += builder.findings(for: mine, in: chunk, file: entry.displayPath, origin: position)
+            position = position.advanced(over: chunk, to: reportBelow)
+        }
+        switch end {
+        case .binary:
+            state.skipped[.binary, default: 0] += 1
+            return
+        case .failed(let message):
+            state.complete = false
+            state.warnings.append("\(entry.displayPath): read failed part way (\(message)); findings up to there are reported")
+        case .done: break
+        }
+        state.filesScanned += 1
+        state.bytesScanned += file.size
+        for p in problems.sorted() {
+            state.complete = false
+            state.warnings.append("\(entry.displayPath): partially scanned: rule '\(rules.rules[p].id)' hit a limit")
+        }
+        state.findings += found
     }
 
     /// Matches one buffer and builds its findings; counts it as scanned.

@@ -7,8 +7,20 @@ import Triage
 /// have findings, in parallel; never the whole tree.
 struct TriageStage {
     let options: ScanOptions
+    /// Problems met on the way (a malformed CODEOWNERS): reported, never fatal.
+    private(set) var warnings: [String] = []
 
-    func apply(to findings: inout [Finding]) {
+    init(options: ScanOptions) { self.options = options }
+
+    /// CODEOWNERS of a repository; a malformed one is a warning naming file and line.
+    private mutating func codeOwners(_ repo: String) -> CodeOwners? {
+        do { return try CodeOwners.load(repositoryRoot: repo) } catch {
+            warnings.append("\(error) (owner teams left out)")
+            return nil
+        }
+    }
+
+    mutating func apply(to findings: inout [Finding]) {
         guard !findings.isEmpty else { return }
         switch options.mode {
         case .files: triageFiles(&findings)
@@ -18,9 +30,9 @@ struct TriageStage {
     }
 
     /// Findings from range and history scans carry their commit: that is their age and author.
-    private func triageCommits(_ findings: inout [Finding]) {
+    private mutating func triageCommits(_ findings: inout [Finding]) {
         let repo = options.roots.first ?? "."
-        let owners = options.useGit ? (try? CodeOwners.load(repositoryRoot: GitBlame.repositoryRoot(for: repo) ?? repo)) ?? nil : nil
+        let owners = options.useGit ? codeOwners(GitBlame.repositoryRoot(for: repo) ?? repo) : nil
         for i in findings.indices {
             let team = owners.map { $0.owners(of: findings[i].file) }.flatMap { $0.isEmpty ? nil : $0 }
             if let c = findings[i].commit {
@@ -33,7 +45,7 @@ struct TriageStage {
     }
 
     /// Plain file scans: blame the lines in git work trees, modification time elsewhere.
-    private func triageFiles(_ findings: inout [Finding]) {
+    private mutating func triageFiles(_ findings: inout [Finding]) {
         // Group by file; resolve each file's repository once per folder.
         var byFile: [String: [Int]] = [:]
         for (i, f) in findings.enumerated() { byFile[f.file, default: []].append(i) }
@@ -54,7 +66,7 @@ struct TriageStage {
                 let relative = String(absolute.dropFirst(repo.count + 1))
                 location[file] = (repo, relative)
                 requests[repo, default: []].append((relative, byFile[file]!.map { findings[$0].line }))
-                if ownersOfRepo[repo] == nil { ownersOfRepo[repo] = (try? CodeOwners.load(repositoryRoot: repo)) ?? nil }
+                if ownersOfRepo[repo] == nil { ownersOfRepo[repo] = codeOwners(repo) }
             }
         }
         var blamed: [String: [String: [Int: BlameInfo]]] = [:]

@@ -15,16 +15,79 @@ public final class FileReader {
     private var buffer: UnsafeMutableRawBufferPointer
     private var decoded: [UInt8] = []
 
+    /// Files larger than this are read in overlapping chunks of this size, so memory stays
+    /// bounded whatever `maxFileSize` allows.
+    public let chunkSize: Int
+    /// Bytes each chunk repeats from the end of the previous one: more than any match can span
+    /// (multi-line windows, private keys), so a secret across a boundary is whole in one chunk.
+    public let overlap: Int
+
     public enum Outcome {
         /// The file's bytes, valid until the next `read`.
         case content(UnsafeBufferPointer<UInt8>)
+        /// A file above `chunkSize`: still open, to be read with `readChunks`.
+        case large(LargeFile)
         case skipped(SkipReason, String?)
     }
 
-    public init(maxFileSize: Int, followSymlinks: Bool = false) {
+    /// How a chunked read ended.
+    public enum ChunkedRead: Equatable {
+        case done
+        /// The first chunk holds a NUL byte: nothing was scanned.
+        case binary
+        /// A read failed part way.
+        case failed(String)
+    }
+
+    /// An open file too large to hold at once.
+    public struct LargeFile {
+        let fd: Int32
+        public let size: Int
+    }
+
+    public init(maxFileSize: Int, followSymlinks: Bool = false, chunkSize: Int = 16 << 20, overlap: Int = 64 << 10) {
         self.maxFileSize = maxFileSize
         self.followSymlinks = followSymlinks
+        self.chunkSize = max(chunkSize, 2 * overlap + 1)
+        self.overlap = overlap
         buffer = .allocate(byteCount: 64 * 1024, alignment: 16)
+    }
+
+    /// Reads a large file chunk by chunk: `body(chunk, reportBelow)` where matches whose secret
+    /// starts at or after `reportBelow` belong to the next chunk (which repeats those bytes).
+    /// Closes the file.
+    public func readChunks(_ file: LargeFile, body: (UnsafeBufferPointer<UInt8>, Int) -> Void) -> ChunkedRead {
+        defer { close(file.fd) }
+        if chunkSize > buffer.count {
+            buffer.deallocate()
+            buffer = .allocate(byteCount: chunkSize, alignment: 16)
+        }
+        let base = buffer.baseAddress!
+        var filled = 0
+        var first = true
+        while true {
+            // Fill the buffer after the carried-over overlap.
+            var eof = false
+            while filled < chunkSize {
+                let n = Glibc.read(file.fd, base + filled, chunkSize - filled)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return .failed(String(cString: strerror(errno)))
+                }
+                if n == 0 { eof = true; break }
+                filled += n
+            }
+            let chunk = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: filled)
+            if first, case .binary = ContentCheck.classify(chunk) { return .binary }
+            first = false
+            if eof {
+                body(chunk, filled)
+                return .done
+            }
+            body(chunk, filled - overlap)
+            memmove(base, base + filled - overlap, overlap)
+            filled = overlap
+        }
     }
 
     deinit { buffer.deallocate() }
@@ -42,6 +105,11 @@ public final class FileReader {
         guard (st.st_mode & S_IFMT) == S_IFREG else { return .skipped(.special, nil) }
         let size = Int(st.st_size)
         if size > maxFileSize { return .skipped(.tooLarge, "\(size) bytes") }
+        if size > chunkSize {
+            let keep = dup(fd)
+            guard keep >= 0 else { return .skipped(.unreadable, String(cString: strerror(errno))) }
+            return .large(LargeFile(fd: keep, size: size))
+        }
         if size + 1 > buffer.count {
             buffer.deallocate()
             buffer = .allocate(byteCount: max(size + 1, buffer.count * 2), alignment: 16)

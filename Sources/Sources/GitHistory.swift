@@ -40,7 +40,7 @@ public enum GitHistory {
     }
 
     /// Streams the contents of `blobs` in order: `body(info, bytes)` for each.
-    public static func read(_ blobs: [BlobInfo], repository: String,
+    public static func read(_ blobs: [BlobInfo], repository: String, shouldStop: () -> Bool = { false },
                             body: (BlobInfo, [UInt8]) -> Void) throws(GitError) {
         guard !blobs.isEmpty else { return }
         let p = GitCommand.makeProcess(["cat-file", "--batch"], in: repository)
@@ -55,13 +55,18 @@ public enum GitHistory {
             var chunk = Data()
             for id in ids {
                 chunk.append(contentsOf: Array(id.utf8)); chunk.append(0x0A)
-                if chunk.count > 64 * 1024 { writer.write(chunk); chunk.removeAll(keepingCapacity: true) }
+                if chunk.count > 64 * 1024 {
+                    // A write fails once git is gone (scan interrupted): stop feeding it.
+                    guard (try? writer.write(contentsOf: chunk)) != nil else { try? writer.close(); return }
+                    chunk.removeAll(keepingCapacity: true)
+                }
             }
-            writer.write(chunk)
+            try? writer.write(contentsOf: chunk)
             try? writer.close()
         }
         var reader = BufferedReader(fd: output.fileHandleForReading.fileDescriptor)
         for info in blobs {
+            if shouldStop() { p.terminate(); break }
             guard let header = reader.readLine() else { break }
             // "<oid> blob <size>" or "<oid> missing"
             let fields = header.split(separator: 0x20)

@@ -49,9 +49,10 @@ public struct Walker: Sendable {
     struct DeviceInode: Hashable { let dev: UInt64; let ino: UInt64 }
 
     /// Walks every root; calls `file` for each file to scan and `skip` for each skipped entry.
-    public func walk(file: (FileEntry) -> Void, skip: (Skip) -> Void) {
+    public func walk(file: (FileEntry) -> Void, skip: (Skip) -> Void, shouldStop: () -> Bool = { false }) {
         let excludes = IgnoreRules(globs: options.excludes)
         for root in options.roots {
+            if shouldStop() { return }
             var st = stat()
             let rootBytes = Array(root.utf8)
             guard stat(root, &st) == 0 else {
@@ -65,7 +66,7 @@ public struct Walker: Sendable {
                 let (anchor, inherited) = options.honorIgnoreFiles ? Walker.enclosingIgnores(of: root) : ([], [])
                 walkTree(Frame(path: rootBytes, display: prefix, relative: [], anchored: anchor, ignores: inherited,
                                ancestors: [DeviceInode(dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))]),
-                         excludes: excludes, file: file, skip: skip)
+                         excludes: excludes, file: file, skip: skip, shouldStop: shouldStop)
             } else if (st.st_mode & S_IFMT) == S_IFREG {
                 file(FileEntry(path: rootBytes, displayPath: root))
             } else {
@@ -74,9 +75,13 @@ public struct Walker: Sendable {
         }
     }
 
-    private func walkTree(_ root: Frame, excludes: IgnoreRules, file: (FileEntry) -> Void, skip: (Skip) -> Void) {
+    private func walkTree(_ root: Frame, excludes: IgnoreRules, file: (FileEntry) -> Void, skip: (Skip) -> Void,
+                          shouldStop: () -> Bool) {
         var stack: [Frame] = [root]
+        // Followed links must stay inside the tree the user named.
+        let rootReal = options.followSymlinks ? Walker.realPath(root.path) ?? "" : ""
         while var frame = stack.popLast() {
+            if shouldStop() { return }
             let entries = Walker.readDirectory(frame.path)
             guard let entries else {
                 skip(Skip(displayPath: frame.display.isEmpty ? "." : frame.display, reason: .unreadable,
@@ -108,6 +113,10 @@ public struct Walker: Sendable {
                     if rc != 0 {
                         skip(Skip(displayPath: display, reason: kind == .symlink ? .symlink : .unreadable,
                                   message: String(cString: strerror(errno))))
+                        continue
+                    }
+                    if kind == .symlink, !Walker.resolves(childPath, inside: rootReal) {
+                        skip(Skip(displayPath: display, reason: .symlink, message: "points outside the scanned tree"))
                         continue
                     }
                     kind = Kind(mode: target.st_mode)
@@ -200,6 +209,17 @@ public struct Walker: Sendable {
             if let v = rules.verdict(path: relative, isDirectory: isDirectory) { return v }
         }
         return false
+    }
+
+    static func realPath(_ path: [UInt8]) -> String? {
+        guard let r = realpath(path.cString, nil) else { return nil }
+        defer { free(r) }
+        return String(cString: r)
+    }
+
+    static func resolves(_ path: [UInt8], inside root: String) -> Bool {
+        guard let real = realPath(path) else { return false }
+        return real == root || real.hasPrefix(root == "/" ? "/" : root + "/")
     }
 
     static let dotGit = Array(".git".utf8)

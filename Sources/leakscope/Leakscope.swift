@@ -14,6 +14,8 @@ struct Leakscope: ParsableCommand {
 
     /// ArgumentParser exits 64 on usage errors; leakscope's contract is 2.
     static func main() {
+        // A reader that goes away (`leakscope ... | head`, a killed git) must not kill us.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

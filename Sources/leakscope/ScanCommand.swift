@@ -74,6 +74,9 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: "Write every finding of this scan to FILE as a baseline (a JSON report).")
     var writeBaseline: String?
 
+    @Flag(name: .long, help: "Exit 3 when the scan was incomplete (unreadable files, a rule that hit a limit, interrupted).")
+    var strict = false
+
     static let levels = ["low", "medium", "high", "critical"]
 
     func validate() throws {
@@ -135,6 +138,14 @@ struct ScanCommand: ParsableCommand {
             throw ExitCode(2)
         }
 
+        // Ctrl-C: stop within a second, still write what was found, marked incomplete.
+        signal(SIGINT, SIG_IGN)
+        let cancellation = options.cancellation
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        interrupt.setEventHandler { cancellation.cancel() }
+        interrupt.resume()
+        defer { interrupt.cancel() }
+
         var report: ScanReport
         do { report = try Scanner(rules: ruleSet).scan(options) } catch {
             warn("error: \(error)")
@@ -162,6 +173,8 @@ struct ScanCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
+        if cancellation.isCancelled { throw ExitCode(130) }
+        if strict && !report.summary.complete { throw ExitCode(3) }
         let failing = report.visible.filter { f in
             guard let failOn, let floor = Self.levels.firstIndex(of: failOn) else { return true }
             return (Self.levels.firstIndex(of: f.risk.level) ?? 0) >= floor

@@ -107,6 +107,7 @@ import TestSupport
         switch reader.read(FileEntry(path: Array(path.utf8), displayPath: "f")) {
         case .content(let b): return "content:" + String(decoding: b, as: UTF8.self)
         case .skipped(let r, _): return "skipped:" + r.rawValue
+        case .large(let f): return "large:\(f.size)"
         }
     }
 

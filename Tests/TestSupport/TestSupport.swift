@@ -68,12 +68,17 @@ public enum CLI {
         public let status: Int32
         public let stdout: String
         public let stderr: String
+        /// Seconds from SIGINT to exit, when the run was interrupted.
+        public var secondsToStop: Double? = nil
     }
 
-    /// Runs the binary with `arguments` in `cwd`; stdin is empty.
-    public static func run(_ arguments: [String], cwd: String? = nil) throws -> Result {
+    /// Runs the binary with `arguments` in `cwd`; stdin is empty. With `interruptAfter`, sends
+    /// SIGINT after that many seconds and records how long the process took to stop after it.
+    /// `executable` replaces the binary (e.g. `setpriv` to run it as another user).
+    public static func run(_ arguments: [String], cwd: String? = nil, timeout: Double = 120,
+                           interruptAfter: Double? = nil, executable: URL? = nil) throws -> Result {
         let p = Process()
-        p.executableURL = binary
+        p.executableURL = executable ?? binary
         p.arguments = arguments
         if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
         // Files, not pipes: a large output can never block the child.
@@ -87,10 +92,22 @@ public enum CLI {
         p.standardError = try FileHandle(forWritingTo: errURL)
         p.standardInput = FileHandle.nullDevice
         try p.run()
+        let started = Date()
+        var interruptedAt: Date?
+        while p.isRunning {
+            let elapsed = Date().timeIntervalSince(started)
+            if let after = interruptAfter, interruptedAt == nil, elapsed >= after {
+                kill(p.processIdentifier, SIGINT)
+                interruptedAt = Date()
+            }
+            if elapsed > timeout { p.terminate(); break }
+            usleep(2_000)
+        }
         p.waitUntilExit()
+        let stopSeconds = interruptedAt.map { Date().timeIntervalSince($0) }
         let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
         return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData, as: UTF8.self), secondsToStop: stopSeconds)
     }
 }
 
