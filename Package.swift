@@ -48,5 +48,7 @@ let package = Package(
         .testTarget(name: "SourcesTests", dependencies: ["Sources", "TestSupport"]),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        // Golden files are read through #filePath, not bundled.
+        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], exclude: ["Golden"]),
     ]
 )
