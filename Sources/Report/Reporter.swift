@@ -5,13 +5,17 @@ public protocol Reporter {
 
 /// The output formats `--format` accepts.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json
+    case text, json, sarif, junit, csv, markdown
 
     /// The reporter for this format.
     public func reporter(color: Bool = false) -> Reporter {
         switch self {
         case .text: TextReporter(color: color)
         case .json: JSONReporter()
+        case .sarif: SARIFReporter()
+        case .junit: JUnitReporter()
+        case .csv: CSVReporter()
+        case .markdown: MarkdownReporter()
         }
     }
 }
