@@ -4,5 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+# The SARIF test validates against the JSON schema with python's jsonschema.
+python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check jsonschema
 swift build --build-tests
 swift test --skip-build "$@"

@@ -41,7 +41,8 @@ public struct Finding: Sendable, Codable, Equatable {
     /// Whether the secret is still in the files at HEAD (history scans; null otherwise).
     public var presentAtHead: Bool?
     /// Set when a baseline, an inline `leakscope:allow` or the config suppresses the finding:
-    /// kept in SARIF (so dashboards do not reopen alerts), dropped from the other formats.
+    /// kept in SARIF (so dashboards do not reopen alerts), CSV and JUnit (as skipped); left out
+    /// of text, JSON and Markdown listings (counted in the summary).
     public var suppression: Suppression?
     /// The decoding that revealed the secret (`base64`, ...), when it was found in decoded text.
     public var decoded: String?
