@@ -20,8 +20,15 @@ struct FindingBuilder {
     /// `origin`: where the buffer starts in its file (a chunk of a large file starts mid-way).
     func findings(for matches: [RuleMatch], in buffer: UnsafeBufferPointer<UInt8>, file: String,
                   origin: TextPosition = TextPosition()) -> [Finding] {
+        build(matches, in: buffer, file: file, origin: origin).map(\.finding)
+    }
+
+    /// The findings with the match each came from (a match whose secret cannot be a real
+    /// token yields none), and a key of rule and secret that does not depend on the file.
+    func build(_ matches: [RuleMatch], in buffer: UnsafeBufferPointer<UInt8>, file: String,
+               origin: TextPosition = TextPosition()) -> [(finding: Finding, match: RuleMatch, secretKey: String)] {
         var cursor = LineCursor(line: origin.line)
-        return matches.compactMap { m in
+        return matches.compactMap { m -> (finding: Finding, match: RuleMatch, secretKey: String)? in
             let (line, lineStart) = cursor.advance(to: m.secret.lowerBound, in: buffer)
             // On the buffer's first line, the characters before the buffer count too.
             let carried = line == origin.line ? origin.column - 1 : 0
@@ -36,7 +43,7 @@ struct FindingBuilder {
                 baseCapabilities: rule.blastRadius.capabilities, secret: secret, path: file, blame: nil, now: now)
             guard assessment.valid else { return nil }
             let shown = showSecrets ? secret : Redaction.redact(secret)
-            return Finding(
+            let finding = Finding(
                 rule: rule.id, ruleName: rule.name, provider: rule.provider, category: rule.category.rawValue,
                 file: file, line: line, column: column, secret: shown, secretLength: m.secret.count,
                 redacted: !showSecrets, fingerprint: FindingBuilder.fingerprint(rule: rule.id, file: file, secret: secret),
@@ -49,6 +56,7 @@ struct FindingBuilder {
                 suppression: FindingBuilder.hasAllowMarker(buffer, lineStart: lineStart, from: m.secret.lowerBound)
                     ? Suppression(kind: "inline", justification: "leakscope:allow on the line")
                     : allowlist.suppression(secret: secret, path: file))
+            return (finding, m, FindingBuilder.fingerprint(rule: rule.id, file: "", secret: secret))
         }
     }
 

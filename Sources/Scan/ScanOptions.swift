@@ -35,6 +35,8 @@ public struct ScanOptions: Sendable {
     public var threads = ScanOptions.defaultThreads
     /// Show full secrets in every output (off: a short prefix and the length).
     public var showSecrets = false
+    /// Decode base64/hex runs and scan what they hide (off: `--no-decode`).
+    public var decode = true
     /// Look up age and author with git blame (off: `--no-git`).
     public var useGit = true
     /// Raised on Ctrl-C: the scan stops early and returns what it found, marked incomplete.

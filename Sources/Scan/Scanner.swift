@@ -171,14 +171,15 @@ public final class Scanner: Sendable {
                         state.warnings.append("\(entry.displayPath): unreadable\(message.map { " (\($0))" } ?? "")")
                     }
                 case .content(let buffer):
-                    state.findings += scanBuffer(buffer, name: entry.displayPath, builder: builder, workspace: workspace, state: state)
+                    state.findings += scanBuffer(buffer, name: entry.displayPath, builder: builder, workspace: workspace, state: state, decode: options.decode)
                 case .large(let file):
-                    scanLarge(file, entry: entry, reader: reader, builder: builder, workspace: workspace, state: state)
+                    scanLarge(file, entry: entry, reader: reader, builder: builder, workspace: workspace, state: state,
+                              decode: options.decode)
                 }
             case .added(let change):
                 let (bytes, numbers) = change.text()
                 var found = bytes.withUnsafeBufferPointer {
-                    scanBuffer($0, name: change.path, builder: builder, workspace: workspace, state: state)
+                    scanBuffer($0, name: change.path, builder: builder, workspace: workspace, state: state, decode: options.decode)
                 }
                 let commit = change.commit.map { CommitInfo(sha: $0.sha, author: $0.author, email: $0.email, date: $0.date) }
                 for i in found.indices {
@@ -190,7 +191,8 @@ public final class Scanner: Sendable {
                 bytes.withUnsafeBufferPointer { raw in
                     let check = ContentCheck.classify(raw)
                     func run(_ buf: UnsafeBufferPointer<UInt8>) {
-                        let found = scanBuffer(buf, name: info.path, builder: builder, workspace: workspace, state: state, keys: true)
+                        let found = scanBuffer(buf, name: info.path, builder: builder, workspace: workspace, state: state, keys: true,
+                                               decode: options.decode)
                         state.blobFindings += found.map { BlobFinding(finding: $0.0, oid: info.oid, secretKey: $0.1) }
                     }
                     switch check {
@@ -207,14 +209,20 @@ public final class Scanner: Sendable {
     /// reported by the chunk it starts in (before the part the next chunk repeats), so a secret
     /// across a boundary is found exactly once.
     private func scanLarge(_ file: FileReader.LargeFile, entry: FileEntry, reader: FileReader, builder: FindingBuilder,
-                           workspace: MatchWorkspace, state: WorkerState) {
+                           workspace: MatchWorkspace, state: WorkerState, decode: Bool) {
         var position = TextPosition()
         var found: [Finding] = []
         var problems = Set<Int>()
         let end = reader.readChunks(file) { chunk, reportBelow in
             let (matches, chunkProblems) = rules.scan(chunk, workspace: workspace)
             for p in chunkProblems { problems.insert(p.rule) }
-            let mine = matches.filter { $0.secret.lowerBound < reportBelow }
+            var mine = matches.filter { $0.secret.lowerBound < reportBelow }
+            if decode {
+                let result = DecodingStage(rules: rules).apply(chunk, matches: mine, builder: builder, file: entry.displayPath,
+                                                               workspace: workspace, origin: position, reportBelow: reportBelow)
+                mine = result.kept
+                found += result.decoded.map(\.finding)
+            }
             found += builder.findings(for: mine, in: chunk, file: entry.displayPath, origin: position)
             position = position.advanced(over: chunk, to: reportBelow)
         }
@@ -238,25 +246,27 @@ public final class Scanner: Sendable {
 
     /// Matches one buffer and builds its findings; counts it as scanned.
     private func scanBuffer(_ buffer: UnsafeBufferPointer<UInt8>, name: String, builder: FindingBuilder,
-                            workspace: MatchWorkspace, state: WorkerState) -> [Finding] {
-        scanBuffer(buffer, name: name, builder: builder, workspace: workspace, state: state, keys: false).map(\.0)
+                            workspace: MatchWorkspace, state: WorkerState, decode: Bool) -> [Finding] {
+        scanBuffer(buffer, name: name, builder: builder, workspace: workspace, state: state, keys: false, decode: decode).map(\.0)
     }
 
     private func scanBuffer(_ buffer: UnsafeBufferPointer<UInt8>, name: String, builder: FindingBuilder,
-                            workspace: MatchWorkspace, state: WorkerState, keys: Bool) -> [(Finding, String)] {
+                            workspace: MatchWorkspace, state: WorkerState, keys: Bool, decode: Bool) -> [(Finding, String)] {
         state.filesScanned += 1
         state.bytesScanned += buffer.count
-        let (matches, problems) = rules.scan(buffer, workspace: workspace)
+        var (matches, problems) = rules.scan(buffer, workspace: workspace)
         for p in problems {
             state.complete = false
             state.warnings.append("\(name): partially scanned: rule '\(rules.rules[p.rule].id)' hit a limit (\(p.message))")
         }
-        guard !matches.isEmpty else { return [] }
-        let found = builder.findings(for: matches, in: buffer, file: name)
-        guard keys else { return found.map { ($0, "") } }
-        return zip(found, matches).map { f, m in
-            (f, FindingBuilder.fingerprint(rule: f.rule, file: "", secret: String(decoding: UnsafeBufferPointer(rebasing: buffer[m.secret]), as: UTF8.self)))
+        var decoded: [(finding: Finding, secretKey: String)] = []
+        if decode {
+            let result = DecodingStage(rules: rules).apply(buffer, matches: matches, builder: builder, file: name, workspace: workspace)
+            matches = result.kept
+            decoded = result.decoded
         }
+        guard !matches.isEmpty || !decoded.isEmpty else { return [] }
+        return builder.build(matches, in: buffer, file: name).map { ($0.finding, $0.secretKey) } + decoded.map { ($0.finding, $0.secretKey) }
     }
 
     /// History findings: one per rule, path and secret, attributed to the oldest commit that

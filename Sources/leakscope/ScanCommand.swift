@@ -56,6 +56,9 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .long, help: "Scan every blob reachable from any ref, once, and say which commit introduced each secret.")
     var history = false
 
+    @Flag(name: .long, help: "Do not decode base64/hex text to look for secrets inside it.")
+    var noDecode = false
+
     @Flag(name: .long, help: "Skip git lookups (blame, CODEOWNERS).")
     var noGit = false
 
@@ -108,6 +111,7 @@ struct ScanCommand: ParsableCommand {
         options.followSymlinks = followSymlinks
         options.showSecrets = showSecrets
         options.useGit = !noGit
+        options.decode = !noDecode
         if let threads { options.threads = threads }
         if let maxFileSize, let n = ByteSize.parse(maxFileSize) { options.maxFileSize = n }
 

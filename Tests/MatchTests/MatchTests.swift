@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Match
 
@@ -157,5 +158,38 @@ import Testing
             m.scan(buf, workspace: MatchWorkspace()).matches.map { String(decoding: Array(text.utf8)[$0.secret], as: UTF8.self) }
         }
         #expect(found == ["q1w2e3r4t5", "z9x8c7v6b5"])
+    }
+}
+
+@Suite struct EncodedRunsTests {
+    func runs(_ text: String) -> [(String, String)] {
+        Array(text.utf8).withUnsafeBufferPointer { buf in
+            EncodedRuns.find(in: buf).map { ($0.kind, String(decoding: $0.decoded, as: UTF8.self)) }
+        }
+    }
+
+    @Test func decodesBase64Base64URLAndHexText() {
+        let secret = "token-q8w7e6r5t4y3u2i1o0p9"
+        let b64 = Data(secret.utf8).base64EncodedString()
+        let url = b64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        let hex = secret.utf8.map { String(format: "%02x", $0) }.joined()
+        #expect(runs("k: \(b64)\n").map(\.1) == [secret])
+        #expect(runs("k=\"\(url)\"").map(\.1) == [secret])
+        #expect(runs("h: \(hex)").map { "\($0.0):\($0.1)" } == ["hex:\(secret)"])
+    }
+
+    @Test func ignoresBinaryIdentifiersHashesAndShortRuns() {
+        let binary = Data((0..<48).map { UInt8($0 * 5 % 256) }).base64EncodedString()
+        #expect(runs("blob: \(binary)").isEmpty)
+        #expect(runs("let swiftSyntaxParserDiagnosticsEmitter = 1").isEmpty)
+        #expect(runs("commit 9fceb02d0ae598e95dc970b74767f19372d61af8a").isEmpty)
+        #expect(runs("short: aGVsbG8=").isEmpty)
+    }
+
+    @Test func findsEveryRunInOrder() {
+        let a = Data("first-secret-value-0123456789".utf8).base64EncodedString()
+        let b = Data("second-secret-value-987654321".utf8).base64EncodedString()
+        let text = "x \(a) y, z=\(b)"
+        #expect(runs(text).map(\.1) == ["first-secret-value-0123456789", "second-secret-value-987654321"])
     }
 }

@@ -53,3 +53,23 @@ import TestSupport
         #expect(report.summary.filesSkipped["too-large"] == 1)
     }
 }
+
+@Suite struct DecodingTests {
+    @Test func keysHiddenInBase64AreFoundAtTheEncodedText() throws {
+        let d = try TempDir()
+        let key = FakeKeys.anthropicKey()
+        let encoded = Data(key.utf8).base64EncodedString()
+        try d.write("secret.yaml", "kind: Secret\ndata:\n  ANTHROPIC_API_KEY: \(encoded)\n")
+        var o = ScanOptions(roots: [d.path])
+        o.useGit = false
+        let f = try #require(try Scanner(rules: builtin).scan(o).findings.first)
+        #expect(f.rule == "anthropic-api-key")
+        #expect(f.line == 3 && f.column == 22)
+        #expect(f.decoded == "base64")
+        #expect(f.secretLength == key.utf8.count)
+        #expect(!f.context.contains(key) && !f.context.contains(encoded))
+        // Without decoding only the generic high-entropy rule sees the encoded text.
+        o.decode = false
+        #expect(try Scanner(rules: builtin).scan(o).findings.allSatisfy { $0.decoded == nil && $0.category == "generic" })
+    }
+}
