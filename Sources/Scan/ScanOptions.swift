@@ -39,6 +39,8 @@ public struct ScanOptions: Sendable {
     public var decode = true
     /// Look up age and author with git blame (off: `--no-git`).
     public var useGit = true
+    /// Totals for a progress line, updated as files are scanned.
+    public var progress = ScanProgress()
     /// Raised on Ctrl-C: the scan stops early and returns what it found, marked incomplete.
     public var cancellation = Cancellation()
     /// Config allowlist and baseline.

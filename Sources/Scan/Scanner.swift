@@ -36,6 +36,8 @@ public final class Scanner: Sendable {
         var warnings: [String] = []
         var complete = true
         var error: ScanError?
+        /// Shared running totals (the progress line).
+        var progress: ScanProgress?
     }
 
     /// Scans what `options` names and returns the full report (suppressed findings included).
@@ -45,6 +47,7 @@ public final class Scanner: Sendable {
         let producerState = WorkerState()
         let threadCount = max(1, options.threads)
         let states = (0..<threadCount).map { _ in WorkerState() }
+        for s in states { s.progress = options.progress }
         let group = DispatchGroup()
         group.enter()
         Thread.detachNewThread {
@@ -237,6 +240,7 @@ public final class Scanner: Sendable {
         }
         state.filesScanned += 1
         state.bytesScanned += file.size
+        state.progress?.add(files: 1, bytes: file.size, findings: found.count)
         for p in problems.sorted() {
             state.complete = false
             state.warnings.append("\(entry.displayPath): partially scanned: rule '\(rules.rules[p].id)' hit a limit")
@@ -252,6 +256,13 @@ public final class Scanner: Sendable {
 
     private func scanBuffer(_ buffer: UnsafeBufferPointer<UInt8>, name: String, builder: FindingBuilder,
                             workspace: MatchWorkspace, state: WorkerState, keys: Bool, decode: Bool) -> [(Finding, String)] {
+        let found = scanBufferCounted(buffer, name: name, builder: builder, workspace: workspace, state: state, keys: keys, decode: decode)
+        state.progress?.add(files: 1, bytes: buffer.count, findings: found.count)
+        return found
+    }
+
+    private func scanBufferCounted(_ buffer: UnsafeBufferPointer<UInt8>, name: String, builder: FindingBuilder,
+                                   workspace: MatchWorkspace, state: WorkerState, keys: Bool, decode: Bool) -> [(Finding, String)] {
         state.filesScanned += 1
         state.bytesScanned += buffer.count
         var (matches, problems) = rules.scan(buffer, workspace: workspace)

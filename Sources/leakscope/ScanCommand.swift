@@ -77,6 +77,12 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .long, help: "Write every finding of this scan to FILE as a baseline (a JSON report).")
     var writeBaseline: String?
 
+    @Option(name: .long, help: "Also scan the paths listed in FILE, one per line (# comments and blank lines ignored).")
+    var reposFile: String?
+
+    @Flag(name: .shortAndLong, help: "No progress line and no warnings on stderr.")
+    var quiet = false
+
     @Flag(name: .long, help: "Exit 3 when the scan was incomplete (unreadable files, a rule that hit a limit, interrupted).")
     var strict = false
 
@@ -101,7 +107,19 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = ScanOptions(roots: paths)
+        var roots = paths
+        if let reposFile {
+            guard let text = try? String(contentsOfFile: reposFile, encoding: .utf8) else {
+                warn("error: cannot read \(reposFile)")
+                throw ExitCode(2)
+            }
+            let listed = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            // An explicit list replaces the default ".".
+            roots = (paths == ["."] ? [] : paths) + listed
+            if roots.isEmpty { warn("error: \(reposFile) lists no paths"); throw ExitCode(2) }
+        }
+        var options = ScanOptions(roots: roots)
         if staged { options.mode = .staged }
         if let since { options.mode = .range("\(since)..HEAD") }
         if let range { options.mode = .range(range) }
@@ -150,12 +168,16 @@ struct ScanCommand: ParsableCommand {
         interrupt.resume()
         defer { interrupt.cancel() }
 
+        let progressLine = !quiet && isatty(STDERR_FILENO) != 0 ? ProgressLine(progress: options.progress) : nil
+        progressLine?.start()
         var report: ScanReport
         do { report = try Scanner(rules: ruleSet).scan(options) } catch {
+            progressLine?.stop()
             warn("error: \(error)")
             throw ExitCode(2)
         }
-        for w in report.summary.warnings { warn("warning: \(w)") }
+        progressLine?.stop()
+        if !quiet { for w in report.summary.warnings { warn("warning: \(w)") } }
         if let minRisk, let floor = Self.levels.firstIndex(of: minRisk) {
             report.findings.removeAll { (Self.levels.firstIndex(of: $0.risk.level) ?? 0) < floor }
             report.summary.findings = report.visible.count
