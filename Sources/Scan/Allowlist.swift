@@ -51,7 +51,7 @@ public struct Allowlist: Sendable {
         // A glob may name the path from the scan root or any trailing part of it.
         let parts = p.split(separator: "/")
         for start in parts.indices {
-            if rules.verdict(path: Array(parts[start...].joined(separator: "/").utf8), isDirectory: false) == true { return true }
+            if rules.ignores(filePath: Array(parts[start...].joined(separator: "/").utf8)) { return true }
         }
         return false
     }

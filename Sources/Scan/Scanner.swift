@@ -115,7 +115,7 @@ public final class Scanner: Sendable {
                 }
                 let excludes = IgnoreRules(globs: options.excludes)
                 for c in changes {
-                    if excludes.verdict(path: Array(c.path.utf8), isDirectory: false) == true {
+                    if excludes.ignores(filePath: Array(c.path.utf8)) {
                         state.skipped[.excluded, default: 0] += 1
                     } else {
                         queue.push(.added(c))
@@ -133,7 +133,7 @@ public final class Scanner: Sendable {
                     if b.size > options.maxFileSize { state.skipped[.tooLarge, default: 0] += 1; continue }
                     let name = Array((b.path.split(separator: "/").last.map(String.init) ?? "").utf8)
                     if Walker.hasBinaryExtension(name) { state.skipped[.binary, default: 0] += 1; continue }
-                    if excludes.verdict(path: Array(b.path.utf8), isDirectory: false) == true {
+                    if excludes.ignores(filePath: Array(b.path.utf8)) {
                         state.skipped[.excluded, default: 0] += 1; continue
                     }
                     wanted.append(b)
