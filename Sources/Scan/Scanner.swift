@@ -227,6 +227,17 @@ public final class Scanner: Sendable {
         let head = GitHistory.headBlobs(repository: repository)
         var atHead = Set<String>()
         for f in found where head.contains(f.oid) { atHead.insert(f.secretKey) }
+        // Compare instants, not date text: authors write their own UTC offsets, so
+        // "2024-03-01T10:00:00+09:00" is earlier than "2024-03-01T05:00:00+00:00".
+        let iso = ISO8601DateFormatter()
+        var instants: [String: Double] = [:]
+        func instant(_ f: Finding) -> Double {
+            guard let date = f.commit?.date else { return .infinity }
+            if let t = instants[date] { return t }
+            let t = iso.date(from: date)?.timeIntervalSince1970 ?? .infinity
+            instants[date] = t
+            return t
+        }
         var best: [String: Finding] = [:]
         for var bf in found {
             if let (c, _) = introduced[bf.oid] {
@@ -235,7 +246,7 @@ public final class Scanner: Sendable {
             bf.finding.presentAtHead = atHead.contains(bf.secretKey)
             let key = bf.finding.fingerprint
             if let existing = best[key] {
-                let a = bf.finding.commit?.date ?? "~", b = existing.commit?.date ?? "~"
+                let a = instant(bf.finding), b = instant(existing)
                 if a < b || (a == b && bf.finding.line < existing.line) { best[key] = bf.finding }
             } else {
                 best[key] = bf.finding
