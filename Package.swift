@@ -54,5 +54,7 @@ let package = Package(
         .testTarget(name: "TriageTests", dependencies: ["Triage", "TestSupport"]),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        // Integration tests on real git repositories made in a temporary folder.
+        .testTarget(name: "GitTests", dependencies: ["Scan", "TestSupport"]),
     ]
 )
