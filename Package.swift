@@ -56,5 +56,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         // Golden files are read through #filePath, not bundled.
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], exclude: ["Golden"]),
+        // Integration tests on real git repositories made in a temporary folder.
+        .testTarget(name: "GitTests", dependencies: ["Scan", "TestSupport"]),
     ]
 )

@@ -227,3 +227,61 @@ public struct ScanReport: Sendable, Codable, Equatable {
     /// The same report with only `visible` findings (what JSON and text show).
     public var withoutSuppressed: ScanReport { ScanReport(findings: visible, summary: summary) }
 }
+
+// Unknown values are written as `null`, not left out, so the JSON contract always has every
+// key (the synthesized encoders skip nil optionals).
+extension Finding {
+    enum CodingKeys: String, CodingKey {
+        case rule, ruleName, provider, category, file, line, column, secret, secretLength, redacted, fingerprint,
+             entropy, context, blastRadius, tags, age, owner, risk, commit, presentAtHead, suppression, decoded
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(ruleName, forKey: .ruleName)
+        try c.encode(provider, forKey: .provider)
+        try c.encode(category, forKey: .category)
+        try c.encode(file, forKey: .file)
+        try c.encode(line, forKey: .line)
+        try c.encode(column, forKey: .column)
+        try c.encode(secret, forKey: .secret)
+        try c.encode(secretLength, forKey: .secretLength)
+        try c.encode(redacted, forKey: .redacted)
+        try c.encode(fingerprint, forKey: .fingerprint)
+        try c.encode(entropy, forKey: .entropy)
+        try c.encode(context, forKey: .context)
+        try c.encode(blastRadius, forKey: .blastRadius)
+        try c.encode(tags, forKey: .tags)
+        try c.encode(age, forKey: .age)
+        try c.encode(owner, forKey: .owner)
+        try c.encode(risk, forKey: .risk)
+        try c.encode(commit, forKey: .commit)
+        try c.encode(presentAtHead, forKey: .presentAtHead)
+        try c.encode(suppression, forKey: .suppression)
+        try c.encode(decoded, forKey: .decoded)
+    }
+}
+
+extension Age {
+    enum CodingKeys: String, CodingKey { case introduced, days, commit, source }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(introduced, forKey: .introduced)
+        try c.encode(days, forKey: .days)
+        try c.encode(commit, forKey: .commit)
+        try c.encode(source, forKey: .source)
+    }
+}
+
+extension Owner {
+    enum CodingKeys: String, CodingKey { case team, author, email }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(team, forKey: .team)
+        try c.encode(author, forKey: .author)
+        try c.encode(email, forKey: .email)
+    }
+}

@@ -51,7 +51,7 @@ public struct Allowlist: Sendable {
         // A glob may name the path from the scan root or any trailing part of it.
         let parts = p.split(separator: "/")
         for start in parts.indices {
-            if rules.verdict(path: Array(parts[start...].joined(separator: "/").utf8), isDirectory: false) == true { return true }
+            if rules.ignores(filePath: Array(parts[start...].joined(separator: "/").utf8)) { return true }
         }
         return false
     }
@@ -73,8 +73,7 @@ public enum Baseline {
         }
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch {
-            let index = ((error as NSError).userInfo["NSJSONSerializationErrorIndex"] as? Int) ?? 0
-            let line = 1 + data.prefix(index).filter { $0 == 0x0A }.count
+            let line = 1 + data.prefix(errorOffset(error) ?? 0).filter { $0 == 0x0A }.count
             throw ConfigError(file: path, line: line, message: "not valid JSON (a baseline is a leakscope JSON report)")
         }
         guard let root = object as? [String: Any], let findings = root["findings"] as? [Any] else {
@@ -88,6 +87,16 @@ public enum Baseline {
             out.insert(fp)
         }
         return out
+    }
+
+    /// Where JSONSerialization stopped: `NSJSONSerializationErrorIndex` (Darwin), else the offset
+    /// in its message, "... around character 44." (swift-foundation, Linux).
+    static func errorOffset(_ error: Error) -> Int? {
+        let info = (error as NSError).userInfo
+        if let index = info["NSJSONSerializationErrorIndex"] as? Int { return index }
+        guard let text = info[NSDebugDescriptionErrorKey] as? String,
+              let marker = text.range(of: "around character ") else { return nil }
+        return Int(text[marker.upperBound...].prefix { $0.isASCII && $0.isNumber })
     }
 
     /// Approximate line of the `index`-th finding object (for messages).

@@ -124,7 +124,7 @@ public final class Scanner: Sendable {
                 }
                 let excludes = IgnoreRules(globs: options.excludes)
                 for c in changes where !options.cancellation.isCancelled {
-                    if excludes.verdict(path: Array(c.path.utf8), isDirectory: false) == true {
+                    if excludes.ignores(filePath: Array(c.path.utf8)) {
                         state.skipped[.excluded, default: 0] += 1
                     } else {
                         queue.push(.added(c))
@@ -142,7 +142,7 @@ public final class Scanner: Sendable {
                     if b.size > options.maxFileSize { state.skipped[.tooLarge, default: 0] += 1; continue }
                     let name = Array((b.path.split(separator: "/").last.map(String.init) ?? "").utf8)
                     if Walker.hasBinaryExtension(name) { state.skipped[.binary, default: 0] += 1; continue }
-                    if excludes.verdict(path: Array(b.path.utf8), isDirectory: false) == true {
+                    if excludes.ignores(filePath: Array(b.path.utf8)) {
                         state.skipped[.excluded, default: 0] += 1; continue
                     }
                     wanted.append(b)
@@ -293,6 +293,17 @@ public final class Scanner: Sendable {
         let head = GitHistory.headBlobs(repository: repository)
         var atHead = Set<String>()
         for f in found where head.contains(f.oid) { atHead.insert(f.secretKey) }
+        // Compare instants, not date text: authors write their own UTC offsets, so
+        // "2024-03-01T10:00:00+09:00" is earlier than "2024-03-01T05:00:00+00:00".
+        let iso = ISO8601DateFormatter()
+        var instants: [String: Double] = [:]
+        func instant(_ f: Finding) -> Double {
+            guard let date = f.commit?.date else { return .infinity }
+            if let t = instants[date] { return t }
+            let t = iso.date(from: date)?.timeIntervalSince1970 ?? .infinity
+            instants[date] = t
+            return t
+        }
         var best: [String: Finding] = [:]
         for var bf in found {
             if let (c, _) = introduced[bf.oid] {
@@ -301,7 +312,7 @@ public final class Scanner: Sendable {
             bf.finding.presentAtHead = atHead.contains(bf.secretKey)
             let key = bf.finding.fingerprint
             if let existing = best[key] {
-                let a = bf.finding.commit?.date ?? "~", b = existing.commit?.date ?? "~"
+                let a = instant(bf.finding), b = instant(existing)
                 if a < b || (a == b && bf.finding.line < existing.line) { best[key] = bf.finding }
             } else {
                 best[key] = bf.finding

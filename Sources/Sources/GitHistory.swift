@@ -7,13 +7,16 @@ public enum GitHistory {
     public struct BlobInfo: Sendable {
         public let oid: String
         public let size: Int
-        /// The first path git lists the blob under.
+        /// The path the blob has in the oldest commit holding it (where it was introduced).
         public let path: String
     }
 
-    /// Lists reachable blobs (`git rev-list --objects --all | git cat-file --batch-check`).
+    /// Lists reachable blobs (`git rev-list --objects --all --reverse | git cat-file --batch-check`).
+    /// `--reverse` walks the oldest commits' trees first, so a blob reached under several paths
+    /// (a copy, a rename, another branch) is named by the path of the commit that introduced it,
+    /// the commit `introducingCommits` reports.
     public static func listBlobs(repository: String) throws(GitError) -> [BlobInfo] {
-        let revList = GitCommand.makeProcess(["rev-list", "--objects", "--all"], in: repository)
+        let revList = GitCommand.makeProcess(["rev-list", "--objects", "--all", "--reverse"], in: repository)
         let check = GitCommand.makeProcess(["cat-file", "--batch-check=%(objecttype) %(objectname) %(objectsize) %(rest)"], in: repository)
         let link = Pipe(), out = Pipe()
         revList.standardOutput = link

@@ -66,4 +66,17 @@ public struct IgnoreRules: Sendable {
         }
         return nil
     }
+
+    /// Whether a file at `path` (relative to the root, no leading `/`) is ignored, judging its
+    /// folders too, as the walker does on its way down: a folder pattern (`vendor/`, `docs`)
+    /// covers every file below it, and nothing inside an ignored folder is re-included. For
+    /// paths that come without a walk (git changes, history blobs, allowlists).
+    public func ignores(filePath path: [UInt8]) -> Bool {
+        var start = path.startIndex
+        while let slash = path[start...].firstIndex(of: UInt8(ascii: "/")) {
+            if slash > path.startIndex, verdict(path: Array(path[..<slash]), isDirectory: true) == true { return true }
+            start = slash + 1
+        }
+        return verdict(path: path, isDirectory: false) == true
+    }
 }

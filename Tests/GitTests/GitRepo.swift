@@ -1,0 +1,267 @@
+import Foundation
+import Report
+import Rules
+import Scan
+import TestSupport
+
+/// A commit author (also used as committer).
+struct Person: Sendable {
+    let name: String
+    let email: String
+
+    static let alice = Person(name: "Alice Example", email: "alice@example.com")
+    static let bob = Person(name: "Bob Ødegård", email: "bob@example.org")
+}
+
+/// The output of a finished program.
+struct Run {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// Runs programs with a given environment; output goes through files, so nothing can block.
+enum Proc {
+    @discardableResult
+    static func run(_ executable: String, _ arguments: [String], cwd: String? = nil,
+                    environment: [String: String]) throws -> Run {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
+        if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        p.environment = environment
+        p.standardInput = FileHandle.nullDevice
+        let tmp = FileManager.default.temporaryDirectory
+        let outURL = tmp.appendingPathComponent("gittests-out-\(UUID().uuidString)")
+        let errURL = tmp.appendingPathComponent("gittests-err-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outURL); try? FileManager.default.removeItem(at: errURL) }
+        p.standardOutput = try FileHandle(forWritingTo: outURL)
+        p.standardError = try FileHandle(forWritingTo: errURL)
+        try p.run()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus,
+                   stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                   stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+}
+
+struct GitFailure: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// A real git repository in a temporary folder: `<tmp>/repo` is the work tree, `<tmp>/home` the
+/// HOME of every git (and leakscope) process the tests start, so no user or system configuration
+/// leaks in. Commits get fixed identities and dates.
+final class GitRepo {
+    let tmp: TempDir
+    /// The work tree.
+    let path: String
+    /// Outside the work tree: baselines, reports.
+    let home: String
+
+    static let defaultDate = "2024-03-01T12:00:00Z"
+
+    init() throws {
+        tmp = try TempDir()
+        try tmp.mkdir("repo")
+        try tmp.mkdir("home")
+        path = tmp.path + "/repo"
+        home = tmp.path + "/home"
+        try git("init", "-q")
+    }
+
+    /// The environment of every process started on this repository: isolated configuration,
+    /// fixed identity and dates, no prompts, C locale.
+    func environment(as who: Person = .alice, date: String = GitRepo.defaultDate) -> [String: String] {
+        var env: [String: String] = [:]
+        let inherited = ProcessInfo.processInfo.environment
+        for key in ["PATH", "TMPDIR", "LD_LIBRARY_PATH"] { env[key] = inherited[key] }
+        if env["PATH"] == nil { env["PATH"] = "/usr/local/bin:/usr/bin:/bin" }
+        env["HOME"] = home
+        env["XDG_CONFIG_HOME"] = home + "/.config"
+        env["GIT_CONFIG_NOSYSTEM"] = "1"
+        env["GIT_TERMINAL_PROMPT"] = "0"
+        env["LC_ALL"] = "C"
+        env["TZ"] = "UTC"
+        env["GIT_AUTHOR_NAME"] = who.name
+        env["GIT_AUTHOR_EMAIL"] = who.email
+        env["GIT_COMMITTER_NAME"] = who.name
+        env["GIT_COMMITTER_EMAIL"] = who.email
+        env["GIT_AUTHOR_DATE"] = date
+        env["GIT_COMMITTER_DATE"] = date
+        return env
+    }
+
+    /// Runs git in the work tree; throws with git's message when it fails. Returns stdout trimmed.
+    @discardableResult
+    func git(_ arguments: String..., as who: Person = .alice, date: String = GitRepo.defaultDate) throws -> String {
+        try git(arguments, as: who, date: date)
+    }
+
+    @discardableResult
+    func git(_ arguments: [String], as who: Person = .alice, date: String = GitRepo.defaultDate) throws -> String {
+        let fixed = ["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false",
+                     "-c", "core.hooksPath=/dev/null", "-c", "core.autocrlf=false"]
+        let r = try Proc.run("/usr/bin/env", fixed + arguments, cwd: path, environment: environment(as: who, date: date))
+        guard r.status == 0 else { throw GitFailure(description: "git \(arguments.joined(separator: " ")): \(r.stderr)") }
+        return r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Writes a file of the work tree (folders created).
+    func write(_ relative: String, _ text: String) throws {
+        try tmp.write("repo/" + relative, text)
+    }
+
+    /// Deletes a file of the work tree.
+    func remove(_ relative: String) throws {
+        try FileManager.default.removeItem(atPath: path + "/" + relative)
+    }
+
+    /// Sets a work-tree file's modification time.
+    func setModificationDate(_ relative: String, _ iso: String) throws {
+        try FileManager.default.setAttributes([.modificationDate: Fixed.date(iso)], ofItemAtPath: path + "/" + relative)
+    }
+
+    /// Writes `files`, stages them, commits as `who` at `date`; returns the new commit's sha.
+    @discardableResult
+    func commit(_ files: [String: String], as who: Person = .alice, date: String = GitRepo.defaultDate,
+                message: String? = nil) throws -> String {
+        for (file, text) in files { try write(file, text) }
+        try git(["add", "--"] + files.keys.sorted())
+        return try commitStaged(as: who, date: date, message: message ?? "change \(files.keys.sorted().joined(separator: ", "))")
+    }
+
+    /// Commits what is staged; returns the sha.
+    @discardableResult
+    func commitStaged(as who: Person = .alice, date: String = GitRepo.defaultDate, message: String = "commit") throws -> String {
+        try git(["commit", "-q", "--allow-empty", "-m", message], as: who, date: date)
+        return try git("rev-parse", "HEAD")
+    }
+
+    /// `git rev-parse rev`.
+    func rev(_ rev: String) throws -> String { try git("rev-parse", rev) }
+
+    /// Runs the built `leakscope` binary with this repository's isolated environment.
+    func leakscope(_ arguments: [String], cwd: String? = nil) throws -> Run {
+        try Proc.run(CLI.binary.path, arguments, cwd: cwd ?? path, environment: environment())
+    }
+}
+
+/// Fixed instants and the scan the tests run.
+enum Fixed {
+    /// `ScanOptions.now` in every library scan: 2025-03-01T00:00:00Z.
+    static let now = date("2025-03-01T00:00:00Z")
+
+    static func date(_ iso: String) -> Date {
+        let f = ISO8601DateFormatter()
+        guard let d = f.date(from: iso) else { fatalError("bad ISO date \(iso)") }
+        return d
+    }
+
+    /// Whole days from `iso` to `now`, as the product counts them (floor of elapsed seconds / 86400).
+    static func days(since iso: String) -> Int { Int(now.timeIntervalSince(date(iso)) / 86_400) }
+
+    /// The built-in rules, parsed once.
+    static let rules: RuleSet = try! RuleSet.load()
+
+    /// A scan of `root` with `now` fixed, secrets shown (so tests can compare them), two threads.
+    static func scan(_ root: String, mode: ScanOptions.Mode = .files, useGit: Bool = true,
+                     configure: (inout ScanOptions) -> Void = { _ in }) throws -> ScanReport {
+        var o = ScanOptions(roots: [root])
+        o.mode = mode
+        o.now = now
+        o.threads = 2
+        o.showSecrets = true
+        o.useGit = useGit
+        configure(&o)
+        return try Scanner(rules: rules).scan(o)
+    }
+
+    /// The impact sentence of a built-in rule (the first blast-radius reason of its findings).
+    static func impact(_ rule: String) -> String {
+        rules.rules.first { $0.id == rule }!.blastRadius.impact
+    }
+
+    /// The capabilities of a built-in rule.
+    static func capabilities(_ rule: String) -> [String] {
+        rules.rules.first { $0.id == rule }!.blastRadius.capabilities
+    }
+}
+
+/// Fake credentials built at test time, shaped so their anatomy is deterministic.
+enum Keys {
+    static let base32 = Array("ABCDEFGHIJKLMNOPQRSTUVWYZ234567")   // no X: never a placeholder
+    static let oldGeneration = Array("ABCDEFGHIJKLMNOP")             // first bit 0 once decoded
+
+    static func random(_ n: Int, _ alphabet: [Character]) -> String {
+        var rng = SystemRandomNumberGenerator()
+        return String((0..<n).map { _ in alphabet.randomElement(using: &rng)! })
+    }
+
+    /// `AKIA` + 16 base32 characters of an old-generation key id (no account id encoded).
+    static func akia() -> String { "AKIA" + random(1, oldGeneration) + random(15, base32) }
+    /// `ASIA`, likewise.
+    static func asia() -> String { "ASIA" + random(1, oldGeneration) + random(15, base32) }
+
+    static let anAKIAReason = "AKIA key id: a long-lived access key of an IAM user or the root user, valid until deleted"
+    static let anASIAReason = "ASIA key id: temporary STS credentials, which expire after 15 minutes to 36 hours"
+    static let oldGenerationReason = "old-generation key id: the account id is not encoded in it"
+
+    static func base64url(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// A signed-looking JWT (HS256 header, these claims, a random 43-character signature).
+    static func jwt(claims: String) -> String {
+        base64url(Array(#"{"alg":"HS256","typ":"JWT"}"#.utf8)) + "." + base64url(Array(claims.utf8)) + "."
+            + random(43, Array("ABCDEFGHIJKLMNOPQRSTUVWYZabcdefghijklmnopqrstuvwyz0123456789-_"))
+    }
+
+    static let base62 = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
+
+    /// CRC-32 (IEEE, reflected 0xEDB88320), written here independently of the product's.
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for b in bytes {
+            crc ^= UInt32(b)
+            for _ in 0..<8 { crc = crc & 1 != 0 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
+    }
+
+    /// `value` in base62 (`0-9A-Za-z`), left-padded with `0` to 6 characters.
+    static func base62(_ value: UInt32) -> String {
+        var n = value, digits: [UInt8] = []
+        while n > 0 { digits.append(base62[Int(n % 62)]); n /= 62 }
+        while digits.count < 6 { digits.append(UInt8(ascii: "0")) }
+        return String(decoding: digits.reversed(), as: UTF8.self)
+    }
+
+    /// A `ghp_` token: 30 random base62 characters and their CRC-32 in base62.
+    static func githubToken() -> String {
+        let body = random(30, Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWYZabcdefghijklmnopqrstuvwyz"))
+        return "ghp_" + body + base62(crc32(Array(body.utf8)))
+    }
+
+    /// The same token with its last checksum character changed: GitHub never issued it.
+    static func badChecksum(_ token: String) -> String {
+        var chars = Array(token)
+        chars[chars.count - 1] = chars.last == "a" ? "b" : "a"
+        return String(chars)
+    }
+}
+
+extension ScanReport {
+    /// The finding whose (shown) secret is `secret`.
+    func finding(_ secret: String) -> Finding? { findings.first { $0.secret == secret } }
+}
+
+extension String {
+    /// The path below `root` (findings of a files scan are named from the root argument).
+    func relative(to root: String) -> String {
+        hasPrefix(root + "/") ? String(dropFirst(root.count + 1)) : self
+    }
+}
