@@ -298,3 +298,356 @@ import TestSupport
         #expect(data.findings.isEmpty && data.suppressed.isEmpty)
     }
 }
+
+/// The HTML report in a real browser: headless Chromium loads the page from a file, runs its
+/// script, and `--dump-dom` prints the resulting DOM, which these tests read.
+///
+/// Chromium must be installed (`scripts/setup-browser.sh`, which `scripts/test.sh` runs): without
+/// it these tests fail rather than skip, so CI cannot pass without having run them.
+/// `LEAKSCOPE_CHROMIUM` names another binary; `LEAKSCOPE_HTML_ARTIFACTS=folder` keeps the pages.
+@Suite(.serialized) struct HTMLBrowserTests {
+    /// `chromium` on PATH (or `$LEAKSCOPE_CHROMIUM`).
+    static func chromium() -> String? {
+        let env = ProcessInfo.processInfo.environment
+        if let custom = env["LEAKSCOPE_CHROMIUM"], !custom.isEmpty { return custom }
+        for dir in (env["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let candidate = "\(dir)/chromium"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    struct Page {
+        var dom: String
+        var stderr: String
+        var seconds: Double
+
+        /// Text of the element with this id, entities decoded.
+        func text(_ id: String) -> String? {
+            HTMLTests.text(ofID: id, in: dom).map {
+                $0.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                    .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+            }
+        }
+
+        /// The `<body ...>` start tag.
+        var bodyTag: String {
+            guard let r = dom.range(of: "<body") else { return "" }
+            return String(dom[r.lowerBound..<(dom[r.upperBound...].firstIndex(of: ">") ?? dom.endIndex)])
+        }
+
+        var ready: Bool { bodyTag.contains("data-ready=\"1\"") }
+
+        var renderMs: Int? {
+            guard let r = bodyTag.firstMatch(of: /data-render-ms="([0-9]+)"/) else { return nil }
+            return Int(r.output.1)
+        }
+
+        /// The rows of the findings table, each as its HTML.
+        var rows: [Substring] { rows(class: "frow") }
+
+        func rows(class cls: String) -> [Substring] {
+            dom.components(separatedBy: "<tr class=\"\(cls)\">").dropFirst().map { chunk in
+                Substring(chunk.components(separatedBy: "</tr>").first ?? "")
+            }
+        }
+    }
+
+    /// Writes `report` as HTML into `dir`, opens it (with `fragment`) in headless Chromium and
+    /// returns the DOM after the script ran. Records an issue and returns nil without Chromium.
+    static func load(_ report: ScanReport, in dir: TempDir, name: String, fragment: String = "",
+                     sourceLocation: SourceLocation = #_sourceLocation) throws -> Page? {
+        try load(html: HTMLReporter().render(report), in: dir, name: name, fragment: fragment,
+                 sourceLocation: sourceLocation)
+    }
+
+    /// `chromium()`, or nil after recording why the test fails.
+    static func requireChromium(sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+        if let chromium = chromium() { return chromium }
+        Issue.record("""
+            chromium is not installed (not on PATH): the HTML report's browser tests need it.
+            Install it with scripts/setup-browser.sh (Debian/Ubuntu: apt-get install -y chromium), \
+            or point LEAKSCOPE_CHROMIUM at a Chromium binary.
+            """, sourceLocation: sourceLocation)
+        return nil
+    }
+
+    static func load(html: String, in dir: TempDir, name: String, fragment: String = "",
+                     sourceLocation: SourceLocation = #_sourceLocation) throws -> Page? {
+        guard let chromium = requireChromium(sourceLocation: sourceLocation) else { return nil }
+        let file = try dir.write("\(name).html", html)
+        // Keep the pages for a look (CI artifacts, screenshots): LEAKSCOPE_HTML_ARTIFACTS=folder.
+        if let keep = ProcessInfo.processInfo.environment["LEAKSCOPE_HTML_ARTIFACTS"], !keep.isEmpty {
+            try FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: true)
+            try Data(html.utf8).write(to: URL(fileURLWithPath: keep).appendingPathComponent("\(name).html"))
+        }
+        let out = dir.url.appendingPathComponent("\(name).dom"), err = dir.url.appendingPathComponent("\(name).err")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium)
+        process.arguments = [
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--user-data-dir=\(dir.path)/profile-\(name)", "--virtual-time-budget=5000",
+            "--dump-dom", URL(fileURLWithPath: file).absoluteString + fragment,
+        ]
+        let stdout = try FileHandle(forWritingTo: out), stderr = try FileHandle(forWritingTo: err)
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = FileHandle.nullDevice
+        let done = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in done.signal() }
+        let start = Date()
+        try process.run()
+        if done.wait(timeout: .now() + 120) == .timedOut {
+            process.terminate()
+            _ = done.wait(timeout: .now() + 10)
+            Issue.record("chromium did not finish within 120 s on \(name)", sourceLocation: sourceLocation)
+        }
+        let seconds = Date().timeIntervalSince(start)
+        try stdout.close()
+        try stderr.close()
+        let page = Page(dom: try String(contentsOf: out, encoding: .utf8),
+                        stderr: try String(contentsOf: err, encoding: .utf8), seconds: seconds)
+        if process.terminationStatus != 0 || page.dom.isEmpty {
+            Issue.record("chromium exited with \(process.terminationStatus) on \(name):\n\(page.stderr)",
+                         sourceLocation: sourceLocation)
+        }
+        return page
+    }
+
+    /// The page ran its script to the end without an error.
+    static func expectHealthy(_ page: Page, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(page.dom.contains("<pre id=\"errors\""), "no error element in the DOM", sourceLocation: sourceLocation)
+        #expect(page.text("errors") == "", "script errors: \(page.text("errors") ?? "")", sourceLocation: sourceLocation)
+        #expect(page.ready, "the script did not finish (no data-ready on <body>): \(page.bodyTag)\n\(page.stderr)",
+                sourceLocation: sourceLocation)
+    }
+
+    /// Three known findings (one with markup in its path and context) and a suppressed one.
+    static var threeFindings: ScanReport {
+        var anthropic = Fixture.openAI
+        anthropic.rule = "anthropic-api-key"
+        anthropic.ruleName = "Anthropic API key"
+        anthropic.provider = "Anthropic"
+        anthropic.file = "x</script><img src=x onerror=alert(1)>.env"
+        anthropic.context = "KEY=sk-ant-… <b>bold</b> </script>"
+        anthropic.secret = "sk-ant-…"
+        anthropic.fingerprint = "abababababababababababababababab"
+        anthropic.owner = nil
+        anthropic.age = nil
+        anthropic.blastRadius.level = "critical"
+        anthropic.risk = Risk(score: 75, level: "high")
+        let findings = [Fixture.openAI, Fixture.aws, anthropic, Fixture.huggingFace].sorted(by: Finding.reportOrder)
+        return ScanReport(findings: findings, summary: ScanSummary(
+            filesScanned: 10, bytesScanned: 4096, seconds: 0.5, rulesLoaded: 120, findings: 3))
+    }
+
+    @Test func threeKnownFindings() throws {
+        let dir = try TempDir()
+        guard let page = try HTMLBrowserTests.load(HTMLBrowserTests.threeFindings, in: dir, name: "three") else { return }
+        HTMLBrowserTests.expectHealthy(page)
+        let counts = ["total": "3", "critical": "1", "high": "1", "medium": "1", "low": "0", "suppressed": "1",
+                      "llmjacking": "2"]
+        for (id, n) in counts { #expect(page.text("count-\(id)") == n, "count-\(id)") }
+        #expect(page.text("llm-providers") == "Anthropic (1), OpenAI (1)")
+        // Every finding on the first page, riskiest first.
+        let rows = page.rows
+        #expect(rows.count == 3)
+        #expect(rows.first?.contains("OpenAI project API key") == true)
+        #expect(rows.first?.contains("<span class=\"score\">92</span>") == true)
+        #expect(rows.dropFirst().first?.contains("Anthropic API key") == true)
+        #expect(rows.last?.contains("AWS access key ID") == true)
+        #expect(page.text("status") == "Showing 1–3 of 3 findings.")
+        #expect(page.text("page") == "Page 1 of 1")
+        // Markup in the data stays text: no element was made of it.
+        #expect(rows[1].contains("x&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;.env:3"))
+        #expect(rows[1].contains("KEY=sk-ant-… &lt;b&gt;bold&lt;/b&gt; &lt;/script&gt;"))
+        #expect(!page.dom.contains("<img") && !page.dom.contains("<b>bold"))
+        // The redacted secret as given, nothing more.
+        #expect(rows[0].contains("<code>sk-proj-…</code>"))
+        // The suppressed finding is only in its own table.
+        #expect(page.rows(class: "srow").count == 1)
+        #expect(page.rows(class: "srow").first?.contains("Hugging Face access token") == true)
+        #expect(!rows.contains { $0.contains("Hugging Face") })
+    }
+
+    /// The checks above would notice a broken script: errors land in `#errors`.
+    @Test func scriptErrorsAreReported() throws {
+        guard HTMLBrowserTests.requireChromium() != nil else { return }
+        let dir = try TempDir()
+        let html = HTMLReporter().render(HTMLBrowserTests.threeFindings)
+        let entry = "  try { main(); }"
+        #expect(html.contains(entry))
+        // Thrown while rendering: caught, reported, and the page never says it is ready.
+        let broken = html.replacingOccurrences(of: entry, with: "  try { document.getElementById(\"data\").textContent = \"{\"; main(); }")
+        if let page = try HTMLBrowserTests.load(html: broken, in: dir, name: "broken") {
+            #expect(page.text("errors")?.contains("JSON") == true, "\(page.text("errors") ?? "")")
+            #expect(!page.ready)
+        }
+        // Thrown later (a timer): window.onerror reports it.
+        let late = html.replacingOccurrences(of: entry, with: "  setTimeout(function () { noSuchFunction(); }, 10);\n" + entry)
+        if let page = try HTMLBrowserTests.load(html: late, in: dir, name: "late") {
+            #expect(page.text("errors")?.contains("noSuchFunction") == true, "\(page.text("errors") ?? "")")
+            #expect(page.ready)
+        }
+    }
+
+    /// Clicks and typing, driven by a second script in a copy of the page: sorting, a matrix
+    /// cell, a team bar, the provider menu, the text box, paging (two rows a page).
+    @Test func interactions() throws {
+        guard HTMLBrowserTests.requireChromium() != nil else { return }
+        let dir = try TempDir()
+        let driver = """
+            <pre id="driver"></pre>
+            <script>
+            (function () {
+              var out = [];
+              function rows() { return document.querySelectorAll("#rows tr.frow").length; }
+              function first() { var r = document.querySelector("#rows tr.frow"); return r ? r.children[1].firstChild.textContent : "-"; }
+              function click(node) { node.dispatchEvent(new MouseEvent("click", { bubbles: true })); }
+              function note(what) { out.push(what + ": " + rows() + " " + first()); }
+              note("initial");
+              click(document.querySelector('#findings th[data-key="rule"]'));
+              note("rule");
+              click(document.querySelector('#findings th[data-key="rule"]'));
+              note("rule again");
+              var cell = document.querySelector('#matrix .cell[data-blast="critical"][data-age="unknown"]');
+              click(cell);
+              note("cell");
+              out.push("hash: " + location.hash);
+              click(cell);
+              note("cell again");
+              click(document.querySelector('#team-chart .bar[data-team="@acme/security"]'));
+              note("team");
+              click(document.getElementById("clear"));
+              var provider = document.getElementById("f-provider");
+              provider.value = "AWS";
+              provider.dispatchEvent(new Event("change"));
+              note("provider");
+              click(document.getElementById("clear"));
+              click(document.getElementById("next"));
+              note("next");
+              out.push("status: " + document.getElementById("status").textContent);
+              var q = document.getElementById("q");
+              q.value = "ML-platform";
+              q.dispatchEvent(new Event("input"));
+              setTimeout(function () {
+                note("typed");
+                document.getElementById("driver").textContent = out.join("|");
+              }, 400);
+            })();
+            """ + "</" + "script>\n"
+        let html = HTMLReporter(pageSize: 2).render(HTMLBrowserTests.threeFindings)
+            .replacingOccurrences(of: "</body>", with: driver + "</body>")
+        guard let page = try HTMLBrowserTests.load(html: html, in: dir, name: "clicks") else { return }
+        HTMLBrowserTests.expectHealthy(page)
+        let steps = (page.text("driver") ?? "").split(separator: "|").map(String.init)
+        #expect(steps == [
+            "initial: 2 OpenAI project API key",
+            "rule: 2 Anthropic API key",  // case-insensitive: Anthropic before AWS
+            "rule again: 2 OpenAI project API key",
+            "cell: 1 Anthropic API key",
+            "hash: #blast=critical&age=unknown&sort=-rule",
+            "cell again: 2 OpenAI project API key",
+            "team: 1 OpenAI project API key",
+            "provider: 1 AWS access key ID",
+            "next: 1 Anthropic API key",  // Clear filters keeps the sort: rule, descending
+            "status: Showing 3–3 of 3 findings.",
+            "typed: 1 OpenAI project API key",
+        ])
+    }
+
+    @Test func fragmentFiltersAndSorts() throws {
+        guard HTMLBrowserTests.requireChromium() != nil else { return }
+        let dir = try TempDir()
+        let report = HTMLBrowserTests.threeFindings
+        // A risk level.
+        if let page = try HTMLBrowserTests.load(report, in: dir, name: "medium", fragment: "#risk=medium") {
+            HTMLBrowserTests.expectHealthy(page)
+            #expect(page.rows.count == 1)
+            #expect(page.rows.first?.contains("AWS access key ID") == true)
+            #expect(page.text("status") == "Showing 1–1 of 1 matching (3 findings in total).")
+        }
+        // A matrix cell: critical blast radius, unknown age (the Anthropic key).
+        if let page = try HTMLBrowserTests.load(report, in: dir, name: "cell", fragment: "#blast=critical&age=unknown") {
+            HTMLBrowserTests.expectHealthy(page)
+            #expect(page.rows.count == 1)
+            #expect(page.rows.first?.contains("Anthropic API key") == true)
+            #expect(page.dom.contains("<g class=\"cell sel\" data-blast=\"critical\" data-age=\"unknown\""))
+        }
+        // Text and team, then sorted by age ascending (unknown last).
+        if let page = try HTMLBrowserTests.load(report, in: dir, name: "text", fragment: "#q=ML-PLATFORM") {
+            HTMLBrowserTests.expectHealthy(page)
+            #expect(page.rows.count == 1)
+            #expect(page.rows.first?.contains("OpenAI project API key") == true)
+        }
+        if let page = try HTMLBrowserTests.load(report, in: dir, name: "age", fragment: "#sort=age") {
+            HTMLBrowserTests.expectHealthy(page)
+            let order = page.rows.map { $0.contains("OpenAI") ? "openai" : $0.contains("AWS") ? "aws" : "anthropic" }
+            #expect(order == ["openai", "aws", "anthropic"])
+            #expect(page.dom.contains("data-key=\"age\" class=\"sortable\" tabindex=\"0\" aria-sort=\"ascending\""))
+        }
+    }
+
+    static let providers = ["OpenAI", "Anthropic", "AWS", "Google Cloud", "GitHub", "Hugging Face", "Stripe", "Slack"]
+
+    /// 10,000 varied findings and 100 suppressed ones.
+    static var tenThousand: ScanReport {
+        let levels = HTMLReporter.levels
+        var findings: [Finding] = []
+        findings.reserveCapacity(10_100)
+        for i in 0..<10_100 {
+            var f = Fixture.openAI
+            f.file = "services/s\(i % 97)/config-\(i).env"
+            f.line = 1 + i % 400
+            f.provider = providers[i % providers.count]
+            f.rule = "rule-\(i % providers.count)"
+            f.ruleName = "\(f.provider) key"
+            f.tags = f.provider == "OpenAI" || f.provider == "Anthropic" ? ["llmjacking"] : []
+            f.fingerprint = String(format: "%032x", i)
+            f.risk = Risk(score: i % 100, level: levels[i % 4])
+            f.blastRadius.level = levels[(i / 4) % 4]
+            f.age = i % 11 == 0 ? nil : Age(introduced: "2026-01-01T00:00:00Z", days: (i * 37) % 900, commit: nil, source: "git")
+            f.owner = i % 13 == 0 ? nil : Owner(team: ["@acme/team-\(i % 40)"], author: "Dev \(i % 50)", email: nil)
+            if i >= 10_000 { f.suppression = Suppression(kind: "baseline", justification: "baseline") }
+            findings.append(f)
+        }
+        return ScanReport(findings: findings.sorted(by: Finding.reportOrder), summary: ScanSummary(
+            filesScanned: 10_100, bytesScanned: 50_000_000, seconds: 3.2, rulesLoaded: 120, findings: 10_000))
+    }
+
+    @Test func tenThousandFindingsRenderInTime() throws {
+        let dir = try TempDir()
+        let report = HTMLBrowserTests.tenThousand
+        guard let page = try HTMLBrowserTests.load(report, in: dir, name: "large") else { return }
+        HTMLBrowserTests.expectHealthy(page)
+        let visible = report.visible
+        #expect(visible.count == 10_000)
+        #expect(page.text("count-total") == "10000")
+        for level in HTMLReporter.levels {
+            #expect(page.text("count-\(level)") == "2500", "\(level)")
+        }
+        #expect(page.text("count-suppressed") == "100")
+        let llm = visible.filter { $0.tags.contains("llmjacking") }.count
+        #expect(page.text("count-llmjacking") == String(llm))
+        // The first page: 200 rows, highest score first.
+        #expect(page.rows.count == 200)
+        #expect(page.rows.first?.contains("<span class=\"score\">99</span>") == true)
+        #expect(page.text("status") == "Showing 1–200 of 10000 findings.")
+        #expect(page.text("page") == "Page 1 of 50")
+        #expect(page.rows(class: "srow").count == 100)
+        // Rendered within the virtual time budget, and quickly in real time too.
+        let ms = try #require(page.renderMs)
+        #expect(ms < 5000, "the script took \(ms) ms")
+        #expect(page.seconds < 60, "chromium took \(page.seconds) s")
+        // A later page through the fragment.
+        if let last = try HTMLBrowserTests.load(report, in: dir, name: "large-last", fragment: "#provider=Slack&page=7") {
+            HTMLBrowserTests.expectHealthy(last)
+            let slack = visible.filter { $0.provider == "Slack" }.count  // 1250: pages of 200, the 7th has 50
+            #expect(last.rows.count == slack - 6 * 200)
+            #expect(last.text("page") == "Page 7 of 7")
+            #expect(last.rows.allSatisfy { $0.contains("Slack key") })
+        }
+    }
+}
