@@ -5,7 +5,7 @@ public protocol Reporter {
 
 /// The output formats `--format` accepts.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json, sarif, junit, csv, markdown
+    case text, json, sarif, junit, csv, markdown, html
 
     /// The reporter for this format.
     public func reporter(color: Bool = false) -> Reporter {
@@ -16,6 +16,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .junit: JUnitReporter()
         case .csv: CSVReporter()
         case .markdown: MarkdownReporter()
+        case .html: HTMLReporter()
         }
     }
 }
