@@ -59,7 +59,7 @@ struct TriageStage {
                 let folder = (absolute as NSString).deletingLastPathComponent
                 let repo: String?
                 if let cached = repoOfFolder[folder] { repo = cached } else {
-                    repo = GitBlame.repositoryRoot(for: folder).map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+                    repo = TriageStage.workTreeTop(of: folder)
                     repoOfFolder[folder] = repo
                 }
                 guard let repo, absolute.hasPrefix(repo + "/") else { continue }
@@ -110,6 +110,19 @@ struct TriageStage {
     private func days(since iso: String) -> Int {
         guard let date = ISO8601DateFormatter().date(from: iso) else { return 0 }
         return max(0, Int(options.now.timeIntervalSince(date) / 86_400))
+    }
+
+    /// The top of the git work tree holding `folder`: the nearest folder above with a `.git`
+    /// entry (a folder, or a file for worktrees and submodules). Found without running git,
+    /// since a scan may have findings in hundreds of folders.
+    static func workTreeTop(of folder: String) -> String? {
+        var dir = folder
+        while true {
+            if FileManager.default.fileExists(atPath: dir + "/.git") { return dir }
+            let parent = (dir as NSString).deletingLastPathComponent
+            if parent == dir || parent.isEmpty { return nil }
+            dir = parent
+        }
     }
 
     private func modificationDate(_ file: String) -> Date? {
