@@ -13,6 +13,9 @@ struct FindingBuilder {
     let now: Date
     /// Values, patterns and paths the config allows.
     var allowlist = Allowlist()
+    /// The path below the scan root that triage judges (default: the reported path), so the
+    /// folder a checkout sits in never makes its files look like tests or production.
+    var contextPath: String?
     /// Characters of context kept either side of the secret.
     static let contextReach = 60
 
@@ -40,7 +43,7 @@ struct FindingBuilder {
             // token (a GitHub token with a wrong checksum, an undecodable JWT) is dropped.
             let assessment = Assessment.assess(
                 ruleID: rule.id, baseLevel: rule.blastRadius.level.rawValue, baseLifetime: rule.blastRadius.lifetime.rawValue,
-                baseCapabilities: rule.blastRadius.capabilities, secret: secret, path: file, blame: nil, now: now)
+                baseCapabilities: rule.blastRadius.capabilities, secret: secret, path: contextPath ?? file, blame: nil, now: now)
             guard assessment.valid else { return nil }
             let shown = showSecrets ? secret : Redaction.redact(secret)
             let finding = Finding(

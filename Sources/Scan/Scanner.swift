@@ -166,6 +166,8 @@ public final class Scanner: Sendable {
             if options.cancellation.isCancelled { continue }  // drain without work
             switch item {
             case .file(let entry):
+                var builder = builder
+                builder.contextPath = entry.rootRelativePath
                 switch reader.read(entry) {
                 case .skipped(let reason, let message):
                     state.skipped[reason, default: 0] += 1

@@ -6,9 +6,14 @@ public struct FileEntry: Sendable {
     /// `.`), lossily decoded for display.
     public let displayPath: String
 
-    public init(path: [UInt8], displayPath: String) {
+    /// The path below the scan root (`services/app/.env`), for judging it (test fixtures,
+    /// production config) whatever folder the root itself sits in.
+    public let rootRelativePath: String
+
+    public init(path: [UInt8], displayPath: String, rootRelativePath: String? = nil) {
         self.path = path
         self.displayPath = displayPath
+        self.rootRelativePath = rootRelativePath ?? displayPath
     }
 }
 

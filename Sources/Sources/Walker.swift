@@ -68,7 +68,8 @@ public struct Walker: Sendable {
                                ancestors: [DeviceInode(dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))]),
                          excludes: excludes, file: file, skip: skip, shouldStop: shouldStop)
             } else if (st.st_mode & S_IFMT) == S_IFREG {
-                file(FileEntry(path: rootBytes, displayPath: root))
+                file(FileEntry(path: rootBytes, displayPath: root,
+                               rootRelativePath: String(root.split(separator: "/").last ?? Substring(root))))
             } else {
                 skip(Skip(displayPath: root, reason: .special, message: nil))
             }
@@ -155,7 +156,8 @@ public struct Walker: Sendable {
                     if Walker.hasBinaryExtension(entry.name) {
                         skip(Skip(displayPath: display, reason: .binary, message: nil)); continue
                     }
-                    file(FileEntry(path: childPath, displayPath: display))
+                    file(FileEntry(path: childPath, displayPath: display,
+                                   rootRelativePath: String(decoding: relative, as: UTF8.self)))
                 case .symlink:
                     skip(Skip(displayPath: display, reason: .symlink, message: nil))
                 case .special, .unknown:

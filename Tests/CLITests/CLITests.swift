@@ -91,3 +91,18 @@ import TestSupport
         #expect(builtin.status == 0, "\(builtin.stderr)")
     }
 }
+
+@Suite struct ManyRootsTests {
+    @Test func reposFileAddsRootsAndPathsKeepTheirRoot() throws {
+        let d = try TempDir()
+        try d.write("repo-a/.env", "AWS_ACCESS_KEY_ID=\(FakeKeys.awsAccessKeyID())\n")
+        try d.write("repo-b/app/settings.py", "HF_TOKEN = \"\(FakeKeys.huggingFaceToken())\"\n")
+        try d.write("repos.txt", "# the estate\nrepo-a\n\nrepo-b\n")
+        let r = try CLI.run(["scan", "--repos-file", "repos.txt", "--format", "json", "--no-git"], cwd: d.path)
+        #expect(r.status == 1)
+        let obj = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let files = (obj?["findings"] as? [[String: Any]])?.compactMap { $0["file"] as? String }
+        #expect(files == ["repo-a/.env", "repo-b/app/settings.py"])
+        #expect(try CLI.run(["scan", "--repos-file", "missing.txt"], cwd: d.path).status == 2)
+    }
+}
