@@ -54,5 +54,7 @@ let package = Package(
         .testTarget(name: "TriageTests", dependencies: ["Triage", "TestSupport"]),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        // install-hook and the pre-commit framework, end to end (pip installs pre-commit).
+        .testTarget(name: "HookTests", dependencies: ["TestSupport"]),
     ]
 )
