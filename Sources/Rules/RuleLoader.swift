@@ -75,11 +75,33 @@ public struct TOMLLines: Sendable {
     /// 1-based lines of the `[[rule]]` headers.
     let headers: [Int]
 
+    /// Runs at every start for every built-in rule file, so it stays cheap: lines are cut at
+    /// `\n` bytes (a `\r` before it is trimmed where lines are compared) and trimmed of TOML's
+    /// whitespace (space, tab) without Foundation.
     public init(text: String, arrayTable: String = "rule") {
-        let all = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var all: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            if utf8[i] == 0x0A {
+                all.append(text[start..<i])
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        all.append(text[start..<utf8.endIndex])
         lines = all
         let header = "[[\(arrayTable)]]"
-        headers = all.indices.filter { all[$0].trimmingCharacters(in: .whitespaces).hasPrefix(header) }.map { $0 + 1 }
+        headers = all.indices.filter { Self.trimmed(all[$0]).hasPrefix(header) }.map { $0 + 1 }
+    }
+
+    /// `line` without leading and trailing spaces, tabs and carriage returns.
+    static func trimmed(_ line: Substring) -> Substring {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
+        var t = line.drop(while: blank)
+        while let last = t.last, blank(last) { t = t.dropLast() }
+        return t
     }
 
     /// The line of the `index`-th array-table header (1 when there is none).
@@ -87,7 +109,8 @@ public struct TOMLLines: Sendable {
 
     /// The line of a `[name]` table header, or nil.
     public func line(ofTable name: String) -> Int? {
-        lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "[\(name)]" }.map { $0 + 1 }
+        let header = "[\(name)]"
+        return lines.firstIndex { Self.trimmed($0) == header }.map { $0 + 1 }
     }
 
     /// The first line at or after `after` (1-based) that assigns `key`, before the next table
