@@ -181,7 +181,9 @@ enum Run {
             p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             p.arguments = [executable] + arguments
         }
-        if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        // Never the test process's own folder: another suite may have changed into a
+        // temporary folder that is gone by now.
+        p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? FileManager.default.temporaryDirectory.path)
         p.environment = env ?? cleanEnvironment()
         let dir = FileManager.default.temporaryDirectory
         let outURL = dir.appendingPathComponent("hooktests-out-\(UUID().uuidString)")
