@@ -156,6 +156,34 @@ import TestSupport
     }
 }
 
+/// `leakscope-swift`: pre-commit builds this package itself (`swift build -c release`, several
+/// minutes on two cores), so this runs only with LEAKSCOPE_SLOW_TESTS=1. It builds the
+/// package's git HEAD, not the working tree.
+@Suite struct PreCommitSwiftLanguageTests {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["LEAKSCOPE_SLOW_TESTS"] == "1",
+                   "builds leakscope in release mode inside pre-commit's cache: set LEAKSCOPE_SLOW_TESTS=1"),
+          .timeLimit(.minutes(30)))
+    func swiftHookBuildsThePackageAndBlocks() throws {
+        let env = try PreCommitEnv.shared()
+        let root = PackageRoot.url.path
+        let head = try Run.exec("git", ["rev-parse", "HEAD"], cwd: root)
+        guard head.status == 0 else { throw HookTestError("\(root) is not a git repository: \(head.stderr)") }
+        let repo = try GitRepo(environment: env.environment())
+        try repo.write(".pre-commit-config.yaml", """
+        repos:
+          - repo: \(Run.yamlQuote(root))
+            rev: \(head.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+            hooks:
+              - id: leakscope-swift
+
+        """)
+        try repo.installPreCommit(env)
+        let build = try Run.exec(env.preCommit, ["install-hooks"], cwd: repo.path, env: repo.environment)
+        guard build.status == 0 else { throw HookTestError("pre-commit could not build the swift hook: \(build.both)") }
+        try repo.expectBlockedThenAccepted(hookOutput: "built from source")
+    }
+}
+
 // MARK: - helpers
 
 /// Runs programs with output captured in files (never a pipe that could fill up).
