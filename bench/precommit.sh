@@ -53,7 +53,7 @@ make_repo() { # make_repo DIR MODE
     for f in "${FILES[@]}"; do
       mkdir -p "$dir/$(dirname "$f")"
       n=$(git show "HEAD:$f" | wc -l); keep=$(( n * 6 / 10 ))
-      git show "HEAD:$f" | head -n "$keep" > "$dir/$f"
+      git show "HEAD:$f" | sed -n "1,${keep}p" > "$dir/$f"
     done
   fi
   git_in "$dir" add -A && git_in "$dir" commit -q -m base
