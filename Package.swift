@@ -58,5 +58,7 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], exclude: ["Golden"]),
         // Integration tests on real git repositories made in a temporary folder.
         .testTarget(name: "GitTests", dependencies: ["Scan", "TestSupport"]),
+        // install-hook and the pre-commit framework, end to end (pip installs pre-commit).
+        .testTarget(name: "HookTests", dependencies: ["TestSupport"]),
     ]
 )

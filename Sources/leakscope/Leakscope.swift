@@ -8,7 +8,7 @@ struct Leakscope: ParsableCommand {
         commandName: "leakscope",
         abstract: "Find leaked AI and cloud credentials in files and tell which matter first.",
         discussion: "Exit status: 0 nothing found, 1 findings, 2 usage or configuration error.",
-        subcommands: [ScanCommand.self, RulesCommand.self],
+        subcommands: [ScanCommand.self, RulesCommand.self, InstallHookCommand.self],
         defaultSubcommand: ScanCommand.self
     )
 
