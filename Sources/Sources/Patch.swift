@@ -108,6 +108,8 @@ public enum PatchParser {
         var value = 0
         var digits = 0
         while i < line.endIndex, let d = Optional(line[i]), d >= 48 && d <= 57 {
+            // More digits than any file has lines would overflow (a fuzzed or hostile diff).
+            guard digits < 18 else { return nil }
             value = value * 10 + Int(d - 48); i += 1; digits += 1
         }
         return digits > 0 ? value : nil
