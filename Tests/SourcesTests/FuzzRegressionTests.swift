@@ -14,3 +14,15 @@ import Testing
         #expect(PatchParser.hunkStart(Array("@@ -1 +999999999999999999 @@".utf8)[...]) == 999_999_999_999_999_999)
     }
 }
+
+@Suite struct PatchUnquoteFuzzRegressionTests {
+    /// A C-quoted path whose `\` octal escape had fewer than three octal digits before the
+    /// closing quote (`"\01"`, `"\0!!x"`) subtracted '0' from a smaller byte: UInt8 underflow.
+    @Test func octalEscapeWithoutThreeOctalDigits() {
+        #expect(PatchParser.unquote(Array(#""\01""#.utf8)) == Array("01".utf8))
+        #expect(PatchParser.unquote(Array(#""\0!!x""#.utf8)) == Array("0!!x".utf8))
+        #expect(PatchParser.unquote(Array(#""\303\251""#.utf8)) == [0xC3, 0xA9])
+        let diff = "diff --git a/x b/x\n+++ \"b/\\01\"\n@@ -0,0 +1 @@\n+added\n"
+        #expect(PatchParser.parse(Array(diff.utf8)).map(\.path) == ["01"])
+    }
+}
