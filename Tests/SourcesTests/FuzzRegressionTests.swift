@@ -26,3 +26,40 @@ import Testing
         #expect(PatchParser.parse(Array(diff.utf8)).map(\.path) == ["01"])
     }
 }
+
+/// A signal handler installed without SA_RESTART makes a blocked read() fail with EINTR.
+private func installInterruptingHandler() -> sigaction {
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { _ in }
+    action.sa_flags = 0
+    sigemptyset(&action.sa_mask)
+    var old = sigaction()
+    sigaction(SIGUSR1, &action, &old)
+    return old
+}
+
+@Suite(.serialized) struct GitStreamFuzzRegressionTests {
+    /// The git object stream reader took a read() interrupted by a signal (EINTR, as a
+    /// handler without SA_RESTART causes; libFuzzer's timer did) for the end of the stream, and
+    /// `GitHistory.listBlobs` read through Foundation's `readDataToEndOfFile`, which traps on it.
+    @Test func readInterruptedBySignalIsNotEndOfStream() throws {
+        var old = installInterruptingHandler()
+        defer { sigaction(SIGUSR1, &old, nil) }
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let (readEnd, writeEnd) = (fds[0], fds[1])
+        defer { close(readEnd) }
+        let reader = pthread_self()
+        Thread.detachNewThread {
+            usleep(200_000)
+            pthread_kill(reader, SIGUSR1)   // interrupts the read() below
+            usleep(100_000)
+            _ = "0001 blob 5\nhello\n".withCString { write(writeEnd, $0, 18) }
+            close(writeEnd)
+        }
+        var r = BufferedReader(fd: readEnd)
+        let header = r.readLine().map { String(decoding: $0, as: UTF8.self) }
+        #expect(header == "0001 blob 5")
+        #expect(r.read(count: 5) == Array("hello".utf8))
+    }
+}
