@@ -16,8 +16,8 @@ public enum RuleLoader {
     /// Parses one file's text. `compile` also compiles every regex (reports PCRE2 errors).
     public static func parse(_ text: String, file: String, compile: Bool = true) -> (rules: [Rule], errors: [RuleFileError]) {
         let lines = TOMLLines(text: text)
-        if let line = TOMLHeaderCheck.badHeaderLine(in: text) {
-            return ([], [RuleFileError(SourceLocation(file: file, line: line), "TOML: a table header's key must start with a letter, digit, '-', '_' or a quote")])
+        if let (line, message) = TOMLScreen.problem(in: text) {
+            return ([], [RuleFileError(SourceLocation(file: file, line: line), "TOML: \(message)")])
         }
         let root: TOMLTable
         do {
@@ -71,21 +71,25 @@ public enum RuleLoader {
     }
 }
 
-/// Screens TOML text for table headers that TOMLKit's parser (toml++ 3.4) cannot take: a header
-/// whose key starts with a character that begins no key (`[&`, `[[=`, `[ %`) trips an assertion
-/// in toml++'s `parse_key` — an abort in debug builds, undefined behaviour (`__builtin_assume`)
-/// in release ones (toml++ issue #294). Found by fuzzing (docs/fuzzing.md). A small lexer finds
-/// where toml++ would read a table header: at the start of a line, outside strings, arrays and
-/// inline tables.
-public enum TOMLHeaderCheck {
-    /// The 1-based line of the first such header, or nil when there is none.
-    public static func badHeaderLine(in text: String) -> Int? {
+/// Screens TOML text for what TOMLKit's parser (toml++ 3.4) cannot take: inputs that trip one of
+/// its internal assertions — an abort in debug builds, undefined behaviour (`__builtin_assume`)
+/// in release ones. Found by fuzzing (docs/fuzzing.md); each is invalid TOML, so it is reported
+/// as an ordinary syntax error instead:
+/// - a table header whose key starts with a character that starts no key (`[&`, `[[=`), toml++
+///   issue #294 (its `parse_key` assumes a key character);
+/// - a `}` where an array expects a value (`[1, }`), and U+0085, U+2028, U+2029 outside strings
+///   (its `parse_value` assumes no value terminator).
+/// A small lexer tracks strings, comments and the brackets of values to find table headers where
+/// toml++ reads them: at the start of a line, outside strings, arrays and inline tables.
+public enum TOMLScreen {
+    /// The 1-based line and description of the first such problem, or nil when there is none.
+    public static func problem(in text: String) -> (line: Int, message: String)? {
         let s = Array(text.unicodeScalars)
         let n = s.count
         var i = 0
         var line = 1
-        var depth = 0              // open `[` / `{` of values
-        var atLineStart = true     // only blanks since the line began
+        var open: [Unicode.Scalar] = []   // the `[` and `{` of values not closed yet
+        var atLineStart = true           // only blanks since the line began
         func isKeyStart(_ c: Unicode.Scalar) -> Bool {
             switch c {
             case "A"..."Z", "a"..."z", "0"..."9", "-", "_", "\"", "'": return true
@@ -116,17 +120,25 @@ public enum TOMLHeaderCheck {
                 while i < n && s[i] != "\n" { i += 1 }
             case "\"", "'":
                 skipString(c, long: starts(c, at: i)); atLineStart = false
-            case "[" where depth == 0 && atLineStart:
+            case "[" where open.isEmpty && atLineStart:
                 // A table header: `[` or `[[`, blanks, then a key (or `]`, which toml++ reports).
                 var j = i + 1
                 blanks(&j)
                 if j < n && s[j] == "[" { j += 1; blanks(&j) }
-                if j < n && s[j] != "]" && !isKeyStart(s[j]) { return line }
+                if j < n && s[j] != "]" && !isKeyStart(s[j]) {
+                    return (line, "a table header's key must start with a letter, digit, '-', '_' or a quote")
+                }
                 while i < n && s[i] != "\n" { i += 1 }   // the rest of the header line
             case "[", "{":
-                depth += 1; atLineStart = false; i += 1
+                open.append(c); atLineStart = false; i += 1
             case "]", "}":
-                depth = max(0, depth - 1); atLineStart = false; i += 1
+                if let last = open.last {
+                    if (last == "[") != (c == "]") { return (line, "'\(c)' does not close the '\(last)' before it") }
+                    open.removeLast()
+                }
+                atLineStart = false; i += 1
+            case "\u{85}", "\u{2028}", "\u{2029}":
+                return (line, "U+\(String(c.value, radix: 16, uppercase: true)) is not a line break in TOML")
             default:
                 atLineStart = false; i += 1
             }

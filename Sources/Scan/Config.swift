@@ -42,8 +42,8 @@ public struct Config: Sendable {
 
     /// Parses a config file, with every problem reported as `file:line: message`.
     public static func parse(_ text: String, file: String) throws(ConfigError) -> Config {
-        if let line = TOMLHeaderCheck.badHeaderLine(in: text) {
-            throw ConfigError(file: file, line: line, message: "TOML: a table header's key must start with a letter, digit, '-', '_' or a quote")
+        if let (line, message) = TOMLScreen.problem(in: text) {
+            throw ConfigError(file: file, line: line, message: "TOML: \(message)")
         }
         let root: TOMLTable
         do { root = try TOMLTable(string: text) } catch let e as TOMLParseError {

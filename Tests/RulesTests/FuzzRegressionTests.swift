@@ -35,9 +35,23 @@ import Testing
         [[ x ]]
         []
         """
-        #expect(TOMLHeaderCheck.badHeaderLine(in: valid) == nil)
+        #expect(TOMLScreen.problem(in: valid) == nil)
         for file in BuiltinRules.files {
-            #expect(TOMLHeaderCheck.badHeaderLine(in: file.text) == nil, "\(file.name)")
+            #expect(TOMLScreen.problem(in: file.text) == nil, "\(file.name)")
         }
+    }
+
+    /// toml++'s `parse_value` assumes it never starts at a value terminator, but its array parser
+    /// hands it a `}` (`exclude = ["a", }`) or a U+2028 (found by the config and rules targets).
+    @Test func tomlArrayValueStartingWithAValueTerminator() {
+        for (text, message) in [("k = [\"a\", }}}\"b\"]", "'}' does not close the '[' before it"),
+                                ("[[rule]]\nk = [\n  1,\n  }\n]", "'}' does not close the '[' before it"),
+                                ("k = {a = [1}", "'}' does not close the '[' before it"),
+                                ("k = [\u{2028}1]", "U+2028 is not a line break in TOML"),
+                                ("k = [1,\u{85}]", "U+85 is not a line break in TOML")] {
+            let errors = RuleLoader.parse(text, file: "fuzz.toml").errors.map(\.description)
+            #expect(errors.count == 1 && errors[0].hasSuffix("TOML: \(message)"), "\(text.debugDescription): \(errors)")
+        }
+        #expect(TOMLScreen.problem(in: "k = [{a = 1}, {b = [2, {c = 3}]}] # ] }\ns = \"}\u{2028}\"\n") == nil)
     }
 }

@@ -163,7 +163,7 @@ let builtin: RuleSet = try! RuleSet.load()
     /// A `.leakscope.toml` whose table header starts with a character that starts no key used to
     /// trip an assertion inside toml++ (TOMLKit): now an ordinary config error.
     @Test func tomlHeaderKeyStartingWithAnInvalidCharacter() {
-        for text in ["[`can]\nexclude = []\n", "[scan]\n[[&"] {
+        for text in ["[`can]\nexclude = []\n", "[scan]\n[[&", "[scan]\nexclude = [\"vendor/\", }}}\"x\"]\n"] {
             #expect(throws: ConfigError.self) { try Config.parse(text, file: ".leakscope.toml") }
         }
         do {
