@@ -71,6 +71,11 @@ public enum Baseline {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigError(file: path, line: 0, message: "cannot read baseline file")
         }
+        return try parse(data, file: path)
+    }
+
+    /// The fingerprints of a baseline's bytes; `file` names it in errors.
+    public static func parse(_ data: Data, file path: String) throws(ConfigError) -> Set<String> {
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch {
             let line = 1 + data.prefix(errorOffset(error) ?? 0).filter { $0 == 0x0A }.count

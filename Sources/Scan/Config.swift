@@ -42,6 +42,9 @@ public struct Config: Sendable {
 
     /// Parses a config file, with every problem reported as `file:line: message`.
     public static func parse(_ text: String, file: String) throws(ConfigError) -> Config {
+        if let (line, message) = TOMLScreen.problem(in: text) {
+            throw ConfigError(file: file, line: line, message: "TOML: \(message)")
+        }
         let root: TOMLTable
         do { root = try TOMLTable(string: text) } catch let e as TOMLParseError {
             throw ConfigError(file: file, line: e.source.begin.line, message: "TOML: \(e.description)")

@@ -26,7 +26,7 @@ public enum GitHistory {
         check.standardOutput = out
         check.standardError = FileHandle.nullDevice
         do { try revList.run(); try check.run() } catch { throw GitError(message: "cannot run git: \(error)") }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let data = BufferedReader.readAll(fd: out.fileHandleForReading.fileDescriptor)
         revList.waitUntilExit(); check.waitUntilExit()
         guard revList.terminationStatus == 0 else {
             throw GitError(message: "git rev-list failed in \(repository) (not a repository, or no commits)")
@@ -139,10 +139,20 @@ struct BufferedReader {
             end -= start; start = 0
         }
         if end == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
-        let n = buffer.withUnsafeMutableBufferPointer { b in Foundation.read(fd, b.baseAddress! + end, b.count - end) }
+        var n: Int
+        repeat {
+            n = buffer.withUnsafeMutableBufferPointer { b in Foundation.read(fd, b.baseAddress! + end, b.count - end) }
+        } while n < 0 && errno == EINTR   // a signal is not the end of the stream
         if n <= 0 { return false }
         end += n
         return true
+    }
+
+    /// Everything up to end of file (Foundation's `readDataToEndOfFile` traps on EINTR).
+    static func readAll(fd: Int32) -> [UInt8] {
+        var reader = BufferedReader(fd: fd)
+        while reader.fill() {}
+        return Array(reader.buffer[reader.start..<reader.end])
     }
 
     mutating func readLine() -> ArraySlice<UInt8>? {

@@ -76,10 +76,23 @@ struct Glob: Sendable {
     /// Whether the whole of `path` matches.
     func matches(_ path: ArraySlice<UInt8>) -> Bool {
         if let literal { return path.elementsEqual(literal) }
-        return Glob.match(tokens[...], path)
+        var failed = Set<Int>()
+        return Glob.match(tokens[...], path, failed: &failed)
     }
 
-    private static func match(_ t: ArraySlice<Token>, _ s: ArraySlice<UInt8>) -> Bool {
+    /// Whether tokens `t` match all of `s`. Each `*` and `**/` retries the rest at every position,
+    /// so without memory a pattern of many stars (`*a*a*a*a*b`, `**********x`) takes time
+    /// exponential in their number (fuzz: ignore); `failed` remembers the (token, byte) positions
+    /// already known not to match, which keeps it polynomial.
+    private static func match(_ t: ArraySlice<Token>, _ s: ArraySlice<UInt8>, failed: inout Set<Int>) -> Bool {
+        let key = t.startIndex &* (s.endIndex &+ 1) &+ s.startIndex
+        if failed.contains(key) { return false }
+        if matchOnce(t, s, failed: &failed) { return true }
+        failed.insert(key)
+        return false
+    }
+
+    private static func matchOnce(_ t: ArraySlice<Token>, _ s: ArraySlice<UInt8>, failed: inout Set<Int>) -> Bool {
         var t = t, s = s
         while let tok = t.first {
             switch tok {
@@ -99,16 +112,16 @@ struct Glob: Sendable {
                 let rest = t.dropFirst()
                 var k = s.startIndex
                 while true {
-                    if match(rest, s[k...]) { return true }
+                    if match(rest, s[k...], failed: &failed) { return true }
                     if k == s.endIndex || s[k] == UInt8(ascii: "/") { return false }
                     k += 1
                 }
             case .anyDirs:
                 let rest = t.dropFirst()
-                if match(rest, s) { return true }
+                if match(rest, s, failed: &failed) { return true }
                 var k = s.startIndex
                 while k < s.endIndex {
-                    if s[k] == UInt8(ascii: "/") && match(rest, s[(k + 1)...]) { return true }
+                    if s[k] == UInt8(ascii: "/") && match(rest, s[(k + 1)...], failed: &failed) { return true }
                     k += 1
                 }
                 return false

@@ -108,6 +108,8 @@ public enum PatchParser {
         var value = 0
         var digits = 0
         while i < line.endIndex, let d = Optional(line[i]), d >= 48 && d <= 57 {
+            // More digits than any file has lines would overflow (a fuzzed or hostile diff).
+            guard digits < 18 else { return nil }
             value = value * 10 + Int(d - 48); i += 1; digits += 1
         }
         return digits > 0 ? value : nil
@@ -131,7 +133,9 @@ public enum PatchParser {
                 case UInt8(ascii: "b"): out.append(0x08); i += 2
                 case UInt8(ascii: "f"): out.append(0x0C); i += 2
                 case UInt8(ascii: "v"): out.append(0x0B); i += 2
-                case UInt8(ascii: "0")...UInt8(ascii: "7") where i + 3 < end + 1:
+                // Three octal digits, all before the closing quote (else the escape is literal).
+                case UInt8(ascii: "0")...UInt8(ascii: "7")
+                    where i + 3 < end && path[(i + 2)...(i + 3)].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "7") }):
                     let octal = path[(i + 1)...(i + 3)].reduce(0) { $0 * 8 + Int($1 - 48) }
                     out.append(UInt8(truncatingIfNeeded: octal)); i += 4
                 default: out.append(e); i += 2

@@ -77,7 +77,7 @@ enum PrivateKeyAnatomy {
                 d.encrypted = cipher != "none"
                 d.cipher = cipher
             } else if line.hasPrefix("Public-Lines:"), let n = Int(line.dropFirst("Public-Lines:".count).trimmingCharacters(in: [" "])),
-                      n > 0, i + n < lines.count {
+                      n > 0, n < lines.count - i {   // not i + n: n may be near Int.max
                 let text = lines[(i + 1)...(i + n)].joined()
                 if let blob = Base64.decode(text), let pub = SSHKeyBlob.publicBlob(blob[...]) {
                     d.algorithm = pub.algorithm

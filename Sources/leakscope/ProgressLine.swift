@@ -6,12 +6,17 @@ import Scan
 final class ProgressLine: @unchecked Sendable {
     let progress: ScanProgress
     let started = Date()
-    let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "progress"))
+    /// The timer's queue: `stop` waits on it for a draw in flight.
+    let queue = DispatchQueue(label: "progress")
+    let timer: DispatchSourceTimer
     /// Only draw after this long, so short scans print nothing (`LEAKSCOPE_PROGRESS_DELAY`
     /// overrides it, in seconds).
     static let delay = ProcessInfo.processInfo.environment["LEAKSCOPE_PROGRESS_DELAY"].flatMap(Double.init) ?? 0.5
 
-    init(progress: ScanProgress) { self.progress = progress }
+    init(progress: ScanProgress) {
+        self.progress = progress
+        timer = DispatchSource.makeTimerSource(queue: queue)
+    }
 
     func start() {
         timer.schedule(deadline: .now() + Self.delay, repeating: 0.25)
@@ -30,8 +35,9 @@ final class ProgressLine: @unchecked Sendable {
 
     func stop() {
         timer.cancel()
-        // Wait for a draw in flight, then erase the line.
-        DispatchQueue(label: "progress").sync {}
+        // Wait for a draw in flight, then erase the line. (The timer's own queue: a new queue
+        // of the same label waited for nothing, so a late draw could follow the erase.)
+        queue.sync {}
         if Date().timeIntervalSince(started) >= Self.delay {
             FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
         }

@@ -77,7 +77,10 @@ final class GitRepo {
     func environment(as who: Person = .alice, date: String = GitRepo.defaultDate) -> [String: String] {
         var env: [String: String] = [:]
         let inherited = ProcessInfo.processInfo.environment
-        for key in ["PATH", "TMPDIR", "LD_LIBRARY_PATH"] { env[key] = inherited[key] }
+        // Sanitizer settings too, so `swift test --sanitize=...` can tune the binary it runs.
+        for key in ["PATH", "TMPDIR", "LD_LIBRARY_PATH", "ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "SWIFT_BACKTRACE"] {
+            env[key] = inherited[key]
+        }
         if env["PATH"] == nil { env["PATH"] = "/usr/local/bin:/usr/bin:/bin" }
         env["HOME"] = home
         env["XDG_CONFIG_HOME"] = home + "/.config"

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import Sources
+
+/// Inputs the fuzz targets (Fuzz/, docs/fuzzing.md) crashed on, kept as regression tests.
+@Suite struct PatchFuzzRegressionTests {
+    /// `@@ -1 +<20 digits> @@` overflowed Int while reading the hunk's first line number.
+    @Test func hunkStartWithTooManyDigits() {
+        let diff = "diff --git a/x b/x\n+++ b/x\n@@ -2,0 +26000000000000000000000000000000007 @@\n+added\n"
+        let files = PatchParser.parse(Array(diff.utf8))
+        #expect(files.count == 1)
+        #expect(files.first?.lines == [Array("added".utf8)])
+        #expect(PatchParser.hunkStart(Array("@@ -1 +9999999999999999999 @@".utf8)[...]) == nil)
+        #expect(PatchParser.hunkStart(Array("@@ -1 +999999999999999999 @@".utf8)[...]) == 999_999_999_999_999_999)
+    }
+}
+
+@Suite struct PatchUnquoteFuzzRegressionTests {
+    /// A C-quoted path whose `\` octal escape had fewer than three octal digits before the
+    /// closing quote (`"\01"`, `"\0!!x"`) subtracted '0' from a smaller byte: UInt8 underflow.
+    @Test func octalEscapeWithoutThreeOctalDigits() {
+        #expect(PatchParser.unquote(Array(#""\01""#.utf8)) == Array("01".utf8))
+        #expect(PatchParser.unquote(Array(#""\0!!x""#.utf8)) == Array("0!!x".utf8))
+        #expect(PatchParser.unquote(Array(#""\303\251""#.utf8)) == [0xC3, 0xA9])
+        let diff = "diff --git a/x b/x\n+++ \"b/\\01\"\n@@ -0,0 +1 @@\n+added\n"
+        #expect(PatchParser.parse(Array(diff.utf8)).map(\.path) == ["01"])
+    }
+}
+
+/// A signal handler installed without SA_RESTART makes a blocked read() fail with EINTR.
+private func installInterruptingHandler() -> sigaction {
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { _ in }
+    action.sa_flags = 0
+    sigemptyset(&action.sa_mask)
+    var old = sigaction()
+    sigaction(SIGUSR1, &action, &old)
+    return old
+}
+
+@Suite(.serialized) struct GitStreamFuzzRegressionTests {
+    /// The git object stream reader took a read() interrupted by a signal (EINTR, as a
+    /// handler without SA_RESTART causes; libFuzzer's timer did) for the end of the stream, and
+    /// `GitHistory.listBlobs` read through Foundation's `readDataToEndOfFile`, which traps on it.
+    @Test func readInterruptedBySignalIsNotEndOfStream() throws {
+        var old = installInterruptingHandler()
+        defer { sigaction(SIGUSR1, &old, nil) }
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let (readEnd, writeEnd) = (fds[0], fds[1])
+        defer { close(readEnd) }
+        let reader = pthread_self()
+        Thread.detachNewThread {
+            usleep(200_000)
+            pthread_kill(reader, SIGUSR1)   // interrupts the read() below
+            usleep(100_000)
+            _ = "0001 blob 5\nhello\n".withCString { write(writeEnd, $0, 18) }
+            close(writeEnd)
+        }
+        var r = BufferedReader(fd: readEnd)
+        let header = r.readLine().map { String(decoding: $0, as: UTF8.self) }
+        #expect(header == "0001 blob 5")
+        #expect(r.read(count: 5) == Array("hello".utf8))
+    }
+}
+
+@Suite struct GlobFuzzRegressionTests {
+    /// A gitignore line of many stars against a long name that fails at its end took time
+    /// exponential in the number of stars (the ignore target timed out on `***...***\x1a`).
+    @Test func manyStarsAgainstALongNameFinishQuickly() {
+        let started = Date()
+        let rules = IgnoreRules(text: Array((String(repeating: "*", count: 23) + "\u{1a}\n" + String(repeating: "*a", count: 12) + "b\n").utf8), base: [])
+        let name = Array((String(repeating: "a", count: 60) + "x").utf8)
+        #expect(rules.verdict(path: name, isDirectory: false) == nil)
+        #expect(rules.verdict(path: Array((String(repeating: "a", count: 13) + "b").utf8), isDirectory: false) == true)
+        #expect(rules.verdict(path: Array("x/y\u{1a}".utf8), isDirectory: false) == true)
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+}
