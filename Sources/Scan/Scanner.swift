@@ -48,6 +48,8 @@ public final class Scanner: Sendable {
         let threadCount = max(1, options.threads)
         let states = (0..<threadCount).map { _ in WorkerState() }
         for s in states { s.progress = options.progress }
+        // History scans start the `git log` that attributes findings as soon as one is found.
+        let introductions = options.mode == .history ? GitHistory.IntroductionLog(repository: options.roots.first ?? ".") : nil
         let group = DispatchGroup()
         group.enter()
         Thread.detachNewThread {
@@ -58,7 +60,7 @@ public final class Scanner: Sendable {
         for state in states {
             group.enter()
             Thread.detachNewThread { [self] in
-                self.work(queue: queue, options: options, state: state)
+                self.work(queue: queue, options: options, state: state, introductions: introductions)
                 group.leave()
             }
         }
@@ -82,8 +84,8 @@ public final class Scanner: Sendable {
             summary.complete = summary.complete && s.complete
             for (k, v) in s.skipped { skipped[k, default: 0] += v }
         }
-        if options.mode == .history, let repo = options.roots.first {
-            findings += try Scanner.attribute(blobFindings, repository: repo)
+        if options.mode == .history, let repo = options.roots.first, let introductions {
+            findings += try Scanner.attribute(blobFindings, repository: repo, introductions: introductions)
         }
         let triageStarted = DispatchTime.now()
         var triage = TriageStage(options: options)
@@ -137,26 +139,27 @@ public final class Scanner: Sendable {
             let repo = options.roots.first ?? "."
             do {
                 let excludes = IgnoreRules(globs: options.excludes)
-                var wanted: [GitHistory.BlobInfo] = []
-                for b in try GitHistory.listBlobs(repository: repo) {
-                    if b.size > options.maxFileSize { state.skipped[.tooLarge, default: 0] += 1; continue }
-                    let name = Array((b.path.split(separator: "/").last.map(String.init) ?? "").utf8)
-                    if Walker.hasBinaryExtension(name) { state.skipped[.binary, default: 0] += 1; continue }
-                    if excludes.ignores(filePath: Array(b.path.utf8)) {
-                        state.skipped[.excluded, default: 0] += 1; continue
-                    }
-                    wanted.append(b)
-                }
-                try GitHistory.read(wanted, repository: repo, shouldStop: { options.cancellation.isCancelled }) { info, bytes in
+                let maxFileSize = options.maxFileSize
+                // Blobs are passed over before git reads them: too large, binary by name, excluded.
+                let skipped = try GitHistory.stream(repository: repo, skip: { b in
+                    if b.size > maxFileSize { return .tooLarge }
+                    let path = Array(b.path.utf8)
+                    let name = path.lastIndex(of: UInt8(ascii: "/")).map { Array(path[($0 + 1)...]) } ?? path
+                    if Walker.hasBinaryExtension(name) { return .binary }
+                    if excludes.ignores(filePath: path) { return .excluded }
+                    return nil
+                }, shouldStop: { options.cancellation.isCancelled }) { info, bytes in
                     queue.push(.blob(info, bytes))
                 }
+                for (reason, n) in skipped { state.skipped[reason, default: 0] += n }
             } catch {
                 state.error = ScanError(message: error.message)
             }
         }
     }
 
-    private func work(queue: BoundedQueue<WorkItem>, options: ScanOptions, state: WorkerState) {
+    private func work(queue: BoundedQueue<WorkItem>, options: ScanOptions, state: WorkerState,
+                      introductions: GitHistory.IntroductionLog?) {
         let reader = FileReader(maxFileSize: options.maxFileSize, followSymlinks: options.followSymlinks,
                                 chunkSize: options.chunkSize)
         let workspace = MatchWorkspace()
@@ -198,6 +201,7 @@ public final class Scanner: Sendable {
                     func run(_ buf: UnsafeBufferPointer<UInt8>) {
                         let found = scanBuffer(buf, name: info.path, builder: builder, workspace: workspace, state: state, keys: true,
                                                decode: options.decode)
+                        if !found.isEmpty { introductions?.start() }
                         state.blobFindings += found.map { BlobFinding(finding: $0.0, oid: info.oid, secretKey: $0.1) }
                     }
                     switch check {
@@ -284,11 +288,12 @@ public final class Scanner: Sendable {
 
     /// History findings: one per rule, path and secret, attributed to the oldest commit that
     /// added it, and marked present at HEAD when any blob holding that secret is in HEAD's tree.
-    static func attribute(_ found: [BlobFinding], repository: String) throws(ScanError) -> [Finding] {
+    static func attribute(_ found: [BlobFinding], repository: String,
+                          introductions: GitHistory.IntroductionLog) throws(ScanError) -> [Finding] {
         guard !found.isEmpty else { return [] }
         let introduced: [String: (CommitMeta, String)]
         do {
-            introduced = try GitHistory.introducingCommits(of: Set(found.map(\.oid)), repository: repository)
+            introduced = try introductions.introducingCommits(of: Set(found.map(\.oid)))
         } catch {
             throw ScanError(message: error.message)
         }

@@ -11,13 +11,17 @@ public enum GitHistory {
         public let path: String
     }
 
-    /// Lists reachable blobs (`git rev-list --objects --all --reverse | git cat-file --batch-check`).
-    /// `--reverse` walks the oldest commits' trees first, so a blob reached under several paths
-    /// (a copy, a rename, another branch) is named by the path of the commit that introduced it,
-    /// the commit `introducingCommits` reports.
-    public static func listBlobs(repository: String) throws(GitError) -> [BlobInfo] {
+    /// The `--batch-check` format `listBlobs` and `stream` parse: `%(rest)` carries the path
+    /// rev-list prints after the object id.
+    static let checkFormat = "--batch-check=%(objecttype) %(objectname) %(objectsize) %(rest)"
+
+    /// Starts `git rev-list --objects --all --reverse | git cat-file --batch-check`, which lists
+    /// every reachable object with its type, size and path. `--reverse` walks the oldest commits'
+    /// trees first, so a blob reached under several paths (a copy, a rename, another branch) is
+    /// named by the path of the commit that introduced it, the commit `introducingCommits` reports.
+    private static func startListing(repository: String) throws(GitError) -> (revList: Process, check: Process, out: FileHandle) {
         let revList = GitCommand.makeProcess(["rev-list", "--objects", "--all", "--reverse"], in: repository)
-        let check = GitCommand.makeProcess(["cat-file", "--batch-check=%(objecttype) %(objectname) %(objectsize) %(rest)"], in: repository)
+        let check = GitCommand.makeProcess(["cat-file", checkFormat], in: repository)
         let link = Pipe(), out = Pipe()
         revList.standardOutput = link
         revList.standardError = FileHandle.nullDevice
@@ -26,86 +30,232 @@ public enum GitHistory {
         check.standardOutput = out
         check.standardError = FileHandle.nullDevice
         do { try revList.run(); try check.run() } catch { throw GitError(message: "cannot run git: \(error)") }
-        let data = BufferedReader.readAll(fd: out.fileHandleForReading.fileDescriptor)
-        revList.waitUntilExit(); check.waitUntilExit()
-        guard revList.terminationStatus == 0 else {
-            throw GitError(message: "git rev-list failed in \(repository) (not a repository, or no commits)")
-        }
+        return (revList, check, out.fileHandleForReading)
+    }
+
+    /// A `--batch-check` line `blob <oid> <size> <path>` → its blob; nil for other objects.
+    static func parseListing(_ line: ArraySlice<UInt8>) -> BlobInfo? {
+        guard line.starts(with: "blob ".utf8) else { return nil }
+        let parts = line.dropFirst(5).split(separator: 0x20, maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count >= 2, let size = Int(String(decoding: parts[1], as: UTF8.self)) else { return nil }
+        let path = parts.count == 3 ? String(decoding: parts[2], as: UTF8.self) : ""
+        return BlobInfo(oid: String(decoding: parts[0], as: UTF8.self), size: size, path: path)
+    }
+
+    static func revListFailed(_ repository: String) -> GitError {
+        GitError(message: "git rev-list failed in \(repository) (not a repository, or no commits)")
+    }
+
+    /// Lists reachable blobs, each once, oldest commits first (see `startListing`).
+    public static func listBlobs(repository: String) throws(GitError) -> [BlobInfo] {
+        let (revList, check, out) = try startListing(repository: repository)
+        var reader = BufferedReader(fd: out.fileDescriptor)
         var blobs: [BlobInfo] = []
-        for line in data.split(separator: 0x0A) {
-            guard line.starts(with: Array("blob ".utf8)) else { continue }
-            let parts = line.dropFirst(5).split(separator: 0x20, maxSplits: 2, omittingEmptySubsequences: false)
-            guard parts.count >= 2, let size = Int(String(decoding: parts[1], as: UTF8.self)) else { continue }
-            let path = parts.count == 3 ? String(decoding: parts[2], as: UTF8.self) : ""
-            blobs.append(BlobInfo(oid: String(decoding: parts[0], as: UTF8.self), size: size, path: path))
+        while let line = reader.readLine() {
+            if let blob = parseListing(line) { blobs.append(blob) }
         }
+        revList.waitUntilExit(); check.waitUntilExit()
+        guard revList.terminationStatus == 0 else { throw revListFailed(repository) }
         return blobs
     }
 
-    /// Streams the contents of `blobs` in order: `body(info, bytes)` for each.
-    public static func read(_ blobs: [BlobInfo], repository: String, shouldStop: () -> Bool = { false },
-                            body: (BlobInfo, [UInt8]) -> Void) throws(GitError) {
-        guard !blobs.isEmpty else { return }
-        let p = GitCommand.makeProcess(["cat-file", "--batch"], in: repository)
+    /// Lists reachable blobs (as `listBlobs`, in the same order) and streams the contents of
+    /// those `skip` lets through: `body(info, bytes)` for each, on the calling thread. One
+    /// pipeline, with no wait between listing and reading: rev-list | cat-file --batch-check
+    /// → `skip` (on another thread) → cat-file --batch → body, so git starts inflating the
+    /// first blobs while rev-list is still walking. Returns how many blobs `skip` passed over,
+    /// by the reason it gave.
+    public static func stream(repository: String, skip: @escaping @Sendable (BlobInfo) -> SkipReason?,
+                              shouldStop: () -> Bool = { false },
+                              body: (BlobInfo, [UInt8]) -> Void) throws(GitError) -> [SkipReason: Int] {
+        let (revList, check, listing) = try startListing(repository: repository)
+        // `%(rest)` echoes what follows the object id on the input line: the path comes back
+        // with the contents, so the two threads share nothing but the pipes.
+        let cat = GitCommand.makeProcess(["cat-file", "--batch=%(objectname) %(objectsize) %(rest)"], in: repository)
         let input = Pipe(), output = Pipe()
-        p.standardInput = input
-        p.standardOutput = output
-        p.standardError = FileHandle.nullDevice
-        do { try p.run() } catch { throw GitError(message: "cannot run git: \(error)") }
-        let ids = blobs.map(\.oid)
+        cat.standardInput = input
+        cat.standardOutput = output
+        cat.standardError = FileHandle.nullDevice
+        do { try cat.run() } catch {
+            revList.terminate(); check.terminate()
+            throw GitError(message: "cannot run git: \(error)")
+        }
+        let contents = output.fileHandleForReading.fileDescriptor
+        widenPipe(contents)
+        let feeder = Feeder()
         let writer = input.fileHandleForWriting
         Thread.detachNewThread {
-            var chunk = Data()
-            for id in ids {
-                chunk.append(contentsOf: Array(id.utf8)); chunk.append(0x0A)
-                if chunk.count > 64 * 1024 {
-                    // A write fails once git is gone (scan interrupted): stop feeding it.
-                    guard (try? writer.write(contentsOf: chunk)) != nil else { try? writer.close(); return }
+            var reader = BufferedReader(fd: listing.fileDescriptor)
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity(1 << 16)
+            var skipped: [SkipReason: Int] = [:]
+            var writing = true
+            while let line = reader.readLine() {
+                guard let blob = parseListing(line) else { continue }
+                if let reason = skip(blob) { skipped[reason, default: 0] += 1; continue }
+                chunk.append(contentsOf: blob.oid.utf8); chunk.append(0x20)
+                chunk.append(contentsOf: blob.path.utf8); chunk.append(0x0A)
+                if chunk.count >= 1 << 16 {
+                    // A write fails once cat-file is gone (scan interrupted): stop feeding it.
+                    if (try? writer.write(contentsOf: chunk)) == nil { writing = false; break }
                     chunk.removeAll(keepingCapacity: true)
                 }
             }
-            try? writer.write(contentsOf: chunk)
+            if writing, !chunk.isEmpty { _ = try? writer.write(contentsOf: chunk) }
             try? writer.close()
+            try? listing.close()  // a stopped scan: rev-list and batch-check end on a broken pipe
+            feeder.finish(skipped)
         }
-        var reader = BufferedReader(fd: output.fileHandleForReading.fileDescriptor)
-        for info in blobs {
-            if shouldStop() { p.terminate(); break }
+        var reader = BufferedReader(fd: contents, capacity: 1 << 20)
+        var stopped = false
+        while true {
+            if shouldStop() { stopped = true; feeder.stop(); cat.terminate(); break }
             guard let header = reader.readLine() else { break }
-            // "<oid> blob <size>" or "<oid> missing"
-            let fields = header.split(separator: 0x20)
-            guard fields.count == 3, let size = Int(String(decoding: fields[2], as: UTF8.self)) else { continue }
+            // "<oid> <size> <path>", or "<oid> missing"
+            let fields = header.split(separator: 0x20, maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count >= 2, let size = Int(String(decoding: fields[1], as: UTF8.self)) else { continue }
+            let path = fields.count == 3 ? String(decoding: fields[2], as: UTF8.self) : ""
+            let info = BlobInfo(oid: String(decoding: fields[0], as: UTF8.self), size: size, path: path)
             guard let bytes = reader.read(count: size) else { break }
-            _ = reader.read(count: 1)  // the newline after the content
+            guard reader.skip(count: 1) else { break }  // the newline after the contents
             body(info, bytes)
         }
-        p.waitUntilExit()
+        cat.waitUntilExit()
+        let skipped = feeder.wait()
+        revList.waitUntilExit(); check.waitUntilExit()
+        if !stopped && revList.terminationStatus != 0 { throw revListFailed(repository) }
+        return skipped
+    }
+
+    /// The feeding thread's result, and the reader's word that the scan stopped.
+    private final class Feeder: @unchecked Sendable {
+        private let lock = NSLock()
+        private let done = DispatchSemaphore(value: 0)
+        private var _stopped = false
+        private var skipped: [SkipReason: Int] = [:]
+        var stopped: Bool { lock.withLock { _stopped } }
+        func stop() { lock.withLock { _stopped = true } }
+        func finish(_ counts: [SkipReason: Int]) { lock.withLock { skipped = counts }; done.signal() }
+        func wait() -> [SkipReason: Int] { done.wait(); return lock.withLock { skipped } }
+    }
+
+    /// Asks for a 1 MiB pipe (Linux; the default is 64 KiB): git's writes and our reads then
+    /// wake each other 16 times less often. Harmless when refused.
+    static func widenPipe(_ fd: Int32) {
+        #if os(Linux)
+        let setPipeSize: Int32 = 1031  // F_SETPIPE_SZ
+        _ = fcntl(fd, setPipeSize, 1 << 20)
+        #endif
     }
 
     /// For each blob in `oids`, the oldest commit (following every ref) that adds it, and the
     /// path it was added at.
     public static func introducingCommits(of oids: Set<String>, repository: String) throws(GitError) -> [String: (CommitMeta, String)] {
         guard !oids.isEmpty else { return [:] }
-        let data = try GitCommand.run(["log", "--all", "--reverse", "--raw", "--no-abbrev", "--no-renames", "-c",
-                                       PatchParser.logFormat], in: repository)
-        var found: [String: (CommitMeta, String)] = [:]
-        var commit: CommitMeta?
-        for line in data.split(separator: 0x0A) {
-            if line.first == 0x01 {
-                let fields = line.dropFirst(PatchParser.commitMarker.utf8.count).split(separator: 0, omittingEmptySubsequences: false)
-                    .map { String(decoding: $0, as: UTF8.self) }
-                commit = fields.count >= 4 ? CommitMeta(sha: fields[0], author: fields[1], email: fields[2], date: fields[3]) : nil
-                continue
+        return parseIntroductions(try GitCommand.run(introductionLog, in: repository), of: oids)
+    }
+
+    /// The `git log` behind `introducingCommits`, started early on a thread of its own (the scan
+    /// calls `start` when the first finding shows up), so it runs while the blobs are scanned
+    /// rather than after them; and not at all when nothing is found.
+    public final class IntroductionLog: @unchecked Sendable {
+        private let repository: String
+        private let lock = NSLock()
+        private var started = false
+        private var result: Result<Data, GitError> = .success(Data())
+        private let done = DispatchSemaphore(value: 0)
+
+        public init(repository: String) { self.repository = repository }
+
+        /// Starts `git log` (once; later calls do nothing).
+        public func start() {
+            let first = lock.withLock { () -> Bool in
+                if started { return false }
+                started = true
+                return true
             }
-            // ":100644 100644 <old> <new> M\tpath" (merges: "::" and more modes/ids)
-            guard line.first == UInt8(ascii: ":"), let commit, let tab = line.firstIndex(of: 0x09) else { continue }
-            let meta = line[..<tab].split(separator: 0x20)
-            guard meta.count >= 2 else { continue }
-            let new = String(decoding: meta[meta.count - 2], as: UTF8.self)
-            if oids.contains(new) && found[new] == nil {
-                found[new] = (commit, String(decoding: line[(tab + 1)...], as: UTF8.self))
+            guard first else { return }
+            let repository = repository
+            Thread.detachNewThread { [self] in
+                let r = Result { () throws(GitError) -> Data in try GitCommand.run(GitHistory.introductionLog, in: repository) }
+                lock.withLock { result = r }
+                done.signal()
+            }
+        }
+
+        /// As `GitHistory.introducingCommits`, from the log started by `start` (started now if
+        /// it was not).
+        public func introducingCommits(of oids: Set<String>) throws(GitError) -> [String: (CommitMeta, String)] {
+            guard !oids.isEmpty else { return [:] }
+            start()
+            done.wait()
+            done.signal()  // for a later call
+            let data = try lock.withLock { result }.get()
+            return GitHistory.parseIntroductions(data, of: oids)
+        }
+    }
+
+    /// `git log` arguments whose output `parseIntroductions` reads: every commit of every ref,
+    /// oldest first, with the blob ids each one adds or changes.
+    static let introductionLog = ["log", "--all", "--reverse", "--raw", "--no-abbrev", "--no-renames", "-c", PatchParser.logFormat]
+
+    /// Reads `introductionLog` output: for each blob of `oids`, the first commit that shows it as
+    /// a new blob, and the path. Byte-level: a `--raw` line becomes strings only when its new
+    /// blob id is one of `oids` (checked on an 8-byte prefix first), a commit header only when
+    /// one of its lines does.
+    static func parseIntroductions(_ data: Data, of oids: Set<String>) -> [String: (CommitMeta, String)] {
+        var prefixes = Set<UInt64>()
+        for oid in oids { prefixes.insert(prefixKey(Array(oid.utf8)[...])) }
+        var found: [String: (CommitMeta, String)] = [:]
+        let marker = PatchParser.commitMarker.utf8.count
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return }
+            let n = raw.count
+            var headerStart = -1, headerEnd = -1
+            var commit: CommitMeta?
+            var i = 0
+            while i < n && found.count < oids.count {
+                let end = memchr(base + i, 0x0A, n - i).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? n
+                defer { i = end + 1 }
+                if base[i] == 0x01 {
+                    headerStart = i; headerEnd = end; commit = nil
+                    continue
+                }
+                // ":100644 100644 <old> <new> M\tpath" (merges: "::" and more modes and ids)
+                guard base[i] == UInt8(ascii: ":"), headerStart >= 0,
+                      let tabPointer = memchr(base + i, 0x09, end - i) else { continue }
+                let tab = UnsafePointer<UInt8>(tabPointer.assumingMemoryBound(to: UInt8.self)) - base
+                // The new id is the field before the last one (the status) ahead of the tab.
+                var e = tab
+                while e > i && base[e - 1] != 0x20 { e -= 1 }      // status starts at e
+                guard e > i else { continue }
+                let idEnd = e - 1
+                var s = idEnd
+                while s > i && base[s - 1] != 0x20 { s -= 1 }
+                guard idEnd - s >= 8 else { continue }
+                let id = UnsafeBufferPointer(start: base + s, count: idEnd - s)
+                guard prefixes.contains(prefixKey(id[...])) else { continue }
+                let new = String(decoding: id, as: UTF8.self)
+                guard oids.contains(new), found[new] == nil else { continue }
+                if commit == nil {
+                    let header = UnsafeBufferPointer(start: base + headerStart, count: headerEnd - headerStart)
+                    let fields = header.dropFirst(marker).split(separator: 0, omittingEmptySubsequences: false)
+                        .map { String(decoding: $0, as: UTF8.self) }
+                    guard fields.count >= 4 else { headerStart = -1; continue }
+                    commit = CommitMeta(sha: fields[0], author: fields[1], email: fields[2], date: fields[3])
+                }
+                found[new] = (commit!, String(decoding: UnsafeBufferPointer(start: base + tab + 1, count: end - tab - 1), as: UTF8.self))
             }
         }
         return found
+    }
+
+    /// The first 8 bytes of an object id in hex, as one number (a cheap first filter).
+    @inline(__always)
+    static func prefixKey<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var key: UInt64 = 0
+        for b in bytes.prefix(8) { key = key << 8 | UInt64(b) }
+        return key
     }
 
     /// Object ids of the blobs in HEAD's tree (empty when there is no HEAD).
@@ -124,11 +274,14 @@ public enum GitHistory {
 /// Reads lines and fixed-size records from a file descriptor through one buffer.
 struct BufferedReader {
     let fd: Int32
-    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    var buffer: [UInt8]
     var start = 0
     var end = 0
 
-    init(fd: Int32) { self.fd = fd }
+    init(fd: Int32, capacity: Int = 1 << 16) {
+        self.fd = fd
+        buffer = [UInt8](repeating: 0, count: capacity)
+    }
 
     /// Refills; false at end of file.
     mutating func fill() -> Bool {
@@ -158,7 +311,11 @@ struct BufferedReader {
     mutating func readLine() -> ArraySlice<UInt8>? {
         var scanned = start
         while true {
-            if let nl = buffer[scanned..<end].firstIndex(of: 0x0A) {
+            let nl = buffer.withUnsafeBufferPointer { b in
+                memchr(b.baseAddress! + scanned, 0x0A, end - scanned)
+                    .map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - b.baseAddress! }
+            }
+            if let nl {
                 let line = buffer[start..<nl]
                 start = nl + 1
                 return line
@@ -170,15 +327,43 @@ struct BufferedReader {
         }
     }
 
+    /// The next `count` bytes; nil when the input ends first. What the buffer holds is copied,
+    /// the rest is read straight into the result (no second copy for large records).
     mutating func read(count: Int) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(count)
-        while out.count < count {
-            if start == end { guard fill() else { return nil } }
-            let take = min(count - out.count, end - start)
-            out += buffer[start..<(start + take)]
-            start += take
+        var complete = true
+        let out = [UInt8](unsafeUninitializedCapacity: count) { dst, initialized in
+            var filled = 0
+            while filled < count {
+                if start == end {
+                    if count - filled >= buffer.count / 2 {
+                        let n = Foundation.read(fd, dst.baseAddress! + filled, count - filled)
+                        if n <= 0 { complete = false; break }
+                        filled += n
+                        continue
+                    }
+                    guard fill() else { complete = false; break }
+                }
+                let take = min(count - filled, end - start)
+                buffer.withUnsafeBufferPointer { b in
+                    (dst.baseAddress! + filled).update(from: b.baseAddress! + start, count: take)
+                }
+                start += take
+                filled += take
+            }
+            initialized = filled
         }
-        return out
+        return complete ? out : nil
+    }
+
+    /// Drops the next `count` bytes; false when the input ends first.
+    mutating func skip(count: Int) -> Bool {
+        var left = count
+        while left > 0 {
+            if start == end { guard fill() else { return false } }
+            let take = min(left, end - start)
+            start += take
+            left -= take
+        }
+        return true
     }
 }
