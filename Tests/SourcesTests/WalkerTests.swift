@@ -81,6 +81,9 @@ import TestSupport
         let d = try TempDir()
         try d.write("services/app/.env", "x")
         var files: [String] = []
+        // The working folder is the whole test process's: put it back before the folder goes.
+        let previous = FileManager.default.currentDirectoryPath
+        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
         FileManager.default.changeCurrentDirectoryPath(d.path)
         Walker(options: WalkOptions(roots: ["."])).walk(file: { files.append($0.displayPath) }, skip: { _ in })
         #expect(files == ["services/app/.env"])
