@@ -16,6 +16,9 @@ public final class Scanner: Sendable {
         case file(FileEntry)
         case added(AddedLines)
         case blob(GitHistory.BlobInfo, [UInt8])
+        /// A blob and an older version of it (same path) that was scanned already: only where
+        /// they differ, with margins, is scanned.
+        case delta(GitHistory.BlobInfo, [UInt8], base: [UInt8])
     }
 
     /// A finding plus what the history stage needs to attribute it.
@@ -48,19 +51,22 @@ public final class Scanner: Sendable {
         let threadCount = max(1, options.threads)
         let states = (0..<threadCount).map { _ in WorkerState() }
         for s in states { s.progress = options.progress }
-        // History scans start the `git log` that attributes findings as soon as one is found.
+        // History scans run `git log` from the start: it names the older version of each
+        // changed blob (delta scanning) and the commit that introduced each finding.
         let introductions = options.mode == .history ? GitHistory.IntroductionLog(repository: options.roots.first ?? ".") : nil
+        introductions?.start()
+        let margins = HistoryMargins(rules: rules.rules)
         let group = DispatchGroup()
         group.enter()
         Thread.detachNewThread {
-            Scanner.produce(options, into: queue, state: producerState)
+            Scanner.produce(options, into: queue, state: producerState, introductions: introductions)
             queue.close()
             group.leave()
         }
         for state in states {
             group.enter()
             Thread.detachNewThread { [self] in
-                self.work(queue: queue, options: options, state: state, introductions: introductions)
+                self.work(queue: queue, options: options, state: state, margins: margins)
                 group.leave()
             }
         }
@@ -103,7 +109,8 @@ public final class Scanner: Sendable {
     }
 
     /// Feeds the queue from the source the mode names.
-    static func produce(_ options: ScanOptions, into queue: BoundedQueue<WorkItem>, state: WorkerState) {
+    static func produce(_ options: ScanOptions, into queue: BoundedQueue<WorkItem>, state: WorkerState,
+                        introductions: GitHistory.IntroductionLog? = nil) {
         switch options.mode {
         case .files:
             let walker = Walker(options: WalkOptions(roots: options.roots, honorIgnoreFiles: options.honorIgnoreFiles,
@@ -148,8 +155,8 @@ public final class Scanner: Sendable {
                     if Walker.hasBinaryExtension(name) { return .binary }
                     if excludes.ignores(filePath: path) { return .excluded }
                     return nil
-                }, shouldStop: { options.cancellation.isCancelled }) { info, bytes in
-                    queue.push(.blob(info, bytes))
+                }, deltas: introductions, shouldStop: { options.cancellation.isCancelled }) { info, bytes, base in
+                    queue.push(base.map { .delta(info, bytes, base: $0) } ?? .blob(info, bytes))
                 }
                 for (reason, n) in skipped { state.skipped[reason, default: 0] += n }
             } catch {
@@ -158,8 +165,7 @@ public final class Scanner: Sendable {
         }
     }
 
-    private func work(queue: BoundedQueue<WorkItem>, options: ScanOptions, state: WorkerState,
-                      introductions: GitHistory.IntroductionLog?) {
+    private func work(queue: BoundedQueue<WorkItem>, options: ScanOptions, state: WorkerState, margins: HistoryMargins) {
         let reader = FileReader(maxFileSize: options.maxFileSize, followSymlinks: options.followSymlinks,
                                 chunkSize: options.chunkSize)
         let workspace = MatchWorkspace()
@@ -194,22 +200,72 @@ public final class Scanner: Sendable {
                 }
                 state.findings += found
             case .blob(let info, let bytes):
-                bytes.withUnsafeBufferPointer { raw in
-                    let check = ContentCheck.classify(raw)
-                    func run(_ buf: UnsafeBufferPointer<UInt8>) {
-                        let found = scanBuffer(buf, name: info.path, builder: builder, workspace: workspace, state: state, keys: true,
-                                               decode: options.decode)
-                        if !found.isEmpty { introductions?.start() }
-                        state.blobFindings += found.map { BlobFinding(finding: $0.0, oid: info.oid, secretKey: $0.1) }
-                    }
-                    switch check {
-                    case .binary: state.skipped[.binary, default: 0] += 1
-                    case .text: run(raw)
-                    case .decoded(let text): text.withUnsafeBufferPointer { run($0) }
-                    }
-                }
+                scanBlob(info, bytes, base: nil, margins: margins, builder: builder, workspace: workspace, state: state, decode: options.decode)
+            case .delta(let info, let bytes, let base):
+                scanBlob(info, bytes, base: base, margins: margins, builder: builder, workspace: workspace, state: state, decode: options.decode)
             }
         }
+    }
+
+    /// One history blob: whole, or (text with a `base`) only the regions around its changes.
+    private func scanBlob(_ info: GitHistory.BlobInfo, _ bytes: [UInt8], base: [UInt8]?, margins: HistoryMargins,
+                          builder: FindingBuilder, workspace: MatchWorkspace, state: WorkerState, decode: Bool) {
+        bytes.withUnsafeBufferPointer { raw in
+            func keep(_ found: [(Finding, String)]) {
+                state.blobFindings += found.map { BlobFinding(finding: $0.0, oid: info.oid, secretKey: $0.1) }
+            }
+            switch ContentCheck.classify(raw) {
+            case .binary: state.skipped[.binary, default: 0] += 1
+            case .decoded(let text):
+                text.withUnsafeBufferPointer {
+                    keep(scanBuffer($0, name: info.path, builder: builder, workspace: workspace, state: state, keys: true, decode: decode))
+                }
+            case .text:
+                guard let base else {
+                    keep(scanBuffer(raw, name: info.path, builder: builder, workspace: workspace, state: state, keys: true, decode: decode))
+                    return
+                }
+                let changes = base.withUnsafeBufferPointer { GitHistory.changes(in: raw, from: $0) }
+                let found = scanRegions(raw, margins.regions(around: changes, in: raw), name: info.path, builder: builder,
+                                        workspace: workspace, state: state, decode: decode)
+                state.filesScanned += 1
+                state.bytesScanned += raw.count
+                state.progress?.add(files: 1, bytes: raw.count, findings: found.count)
+                keep(found)
+            }
+        }
+    }
+
+    /// Matches `regions` (sorted, whole lines) of one buffer, each as a buffer of its own (it
+    /// starts at column 1 of a line); what is found is then placed in the whole buffer.
+    private func scanRegions(_ buffer: UnsafeBufferPointer<UInt8>, _ regions: [Range<Int>], name: String, builder: FindingBuilder,
+                             workspace: MatchWorkspace, state: WorkerState, decode: Bool) -> [(Finding, String)] {
+        var out: [(Finding, String)] = []
+        var line = 1, counted = 0
+        for region in regions {
+            // Matched as if it began the file; lines are counted only when something is found.
+            let part = UnsafeBufferPointer(rebasing: buffer[region])
+            var found: [(Finding, String)] = []
+            var (matches, problems) = rules.scan(part, workspace: workspace)
+            for p in problems {
+                state.complete = false
+                state.warnings.append("\(name): partially scanned: rule '\(rules.rules[p.rule].id)' hit a limit (\(p.message))")
+            }
+            if decode {
+                let result = DecodingStage(rules: rules).apply(part, matches: matches, builder: builder, file: name, workspace: workspace)
+                matches = result.kept
+                found += result.decoded.map { ($0.finding, $0.secretKey) }
+            }
+            if !matches.isEmpty {
+                found += builder.build(matches, in: part, file: name).map { ($0.finding, $0.secretKey) }
+            }
+            guard !found.isEmpty else { continue }
+            line += HistoryMargins.lineBreaks(buffer, counted..<region.lowerBound)
+            counted = region.lowerBound
+            for i in found.indices { found[i].0.line += line - 1 }
+            out += found
+        }
+        return out
     }
 
     /// A file above the chunk size, in overlapping chunks: memory stays bounded, and a match is
@@ -333,5 +389,105 @@ public final class Scanner: Sendable {
         return bytes.withUnsafeBufferPointer { buf in
             builder.findings(for: rules.scan(buf, workspace: workspace).matches, in: buf, file: name)
         }
+    }
+}
+
+/// How far around its changes a history blob is scanned, from the rules. A match only
+/// involves bytes from the start of its keyword's line to the end of that line (single-line
+/// patterns) or to `window` bytes past the keyword (multi-line ones), and a decoded run never
+/// crosses a line. So whole lines from `window + longest keyword` bytes before a change to
+/// `window` bytes after it hold every match that touches the change, with the keyword and the
+/// window that found it; anything further away lies wholly in lines the older version has in
+/// the same order, and was found there. Two tiers: the margins of the multi-line patterns
+/// with windows up to `shortWindow` bytes always; those of the long-window ones (private keys,
+/// service-account files) only around a change that one of their keywords lies close enough
+/// before (or in) to reach.
+struct HistoryMargins: Sendable {
+    static let shortWindow = 4096
+    let before: Int
+    let after: Int
+    let longBefore: Int
+    let longAfter: Int
+    /// The keywords of the multi-line patterns with windows over `shortWindow`.
+    let longKeywords: KeywordAutomaton?
+
+    init(rules: [Rule]) {
+        let keyword = rules.flatMap(\.keywords).map(\.utf8.count).max() ?? 0
+        let multiline = rules.filter(\.multiline)
+        let short = multiline.filter { $0.window <= Self.shortWindow }.map(\.window).max() ?? 0
+        let long = multiline.filter { $0.window > Self.shortWindow }
+        let longWindow = long.map(\.window).max() ?? 0
+        before = short + keyword
+        after = short
+        longBefore = max(before, longWindow + keyword)
+        longAfter = max(after, longWindow)
+        longKeywords = long.isEmpty ? nil : KeywordAutomaton(keywords: long.flatMap(\.keywords))
+    }
+
+    /// `changes` (sorted) widened by the margins to whole lines, merged where they meet.
+    func regions(around changes: [Range<Int>], in buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        guard let base = buffer.baseAddress else { return [] }
+        let n = buffer.count
+        // Starts of long-window keywords that could reach a change: one pass over each stretch
+        // from `longBefore` bytes ahead of a change to its end.
+        var hits: [Int] = []
+        if let automaton = longKeywords {
+            func search(_ r: Range<Int>) {
+                automaton.forEachHit(in: UnsafeBufferPointer(rebasing: buffer[r])) { k, end in
+                    hits.append(r.lowerBound + end - automaton.keywordLengths[k])
+                }
+            }
+            var stretch: Range<Int>?
+            for c in changes {
+                let r = max(0, c.lowerBound - longBefore)..<c.upperBound
+                if let s = stretch, r.lowerBound <= s.upperBound {
+                    stretch = s.lowerBound..<max(s.upperBound, r.upperBound)
+                } else {
+                    if let s = stretch { search(s) }
+                    stretch = r
+                }
+            }
+            if let s = stretch { search(s) }
+            hits.sort()
+        }
+        func longKeyword(in r: Range<Int>) -> Bool {
+            var lo = 0, hi = hits.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if hits[mid] < r.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < hits.count && hits[lo] < r.upperBound
+        }
+        var out: [Range<Int>] = []
+        for c in changes {
+            let long = !hits.isEmpty && longKeyword(in: (c.lowerBound - longBefore)..<c.upperBound)
+            var lo = max(0, c.lowerBound - (long ? longBefore : before))
+            while lo > 0 && base[lo - 1] != 0x0A { lo -= 1 }
+            var hi = min(n, c.upperBound + (long ? longAfter : after))
+            if hi > 0 && hi < n && base[hi - 1] != 0x0A {
+                hi = memchr(base + hi, 0x0A, n - hi).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base + 1 } ?? n
+            }
+            if let last = out.last, lo <= last.upperBound {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, hi)
+            } else {
+                out.append(lo..<hi)
+            }
+        }
+        return out
+    }
+
+    /// Line breaks in `buffer[range]` as `TextPosition` counts them: `\n`, `\r\n`, a lone `\r`
+    /// (a `\r` at the end of the range looks at the byte after it).
+    static func lineBreaks(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        guard let base = buffer.baseAddress, !range.isEmpty else { return 0 }
+        var lf = 0, cr = 0
+        for i in range {
+            lf &+= base[i] == 0x0A ? 1 : 0
+            cr &+= base[i] == 0x0D ? 1 : 0
+        }
+        guard cr > 0 else { return lf }
+        var crlf = 0
+        for i in range where base[i] == 0x0D && i + 1 < buffer.count && base[i + 1] == 0x0A { crlf += 1 }
+        return lf + cr - crlf
     }
 }

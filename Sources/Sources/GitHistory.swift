@@ -65,9 +65,15 @@ public enum GitHistory {
     /// → `skip` (on another thread) → cat-file --batch → body, so git starts inflating the
     /// first blobs while rev-list is still walking. Returns how many blobs `skip` passed over,
     /// by the reason it gave.
+    ///
+    /// With `deltas`, a blob that first appeared as a change of an older blob at the same path
+    /// comes with that older blob's contents (`base`, else nil) when it was read earlier and is
+    /// still held: the caller may then scan only where the two differ (see `changes`). Bases
+    /// are held while blobs that change them are still to come, up to `deltaCacheLimit` bytes;
+    /// blobs at HEAD never get one. `deltas` waits for its log before the first blob.
     public static func stream(repository: String, skip: @escaping @Sendable (BlobInfo) -> SkipReason?,
-                              shouldStop: () -> Bool = { false },
-                              body: (BlobInfo, [UInt8]) -> Void) throws(GitError) -> [SkipReason: Int] {
+                              deltas: IntroductionLog? = nil, shouldStop: () -> Bool = { false },
+                              body: (BlobInfo, [UInt8], _ base: [UInt8]?) -> Void) throws(GitError) -> [SkipReason: Int] {
         let (revList, check, listing) = try startListing(repository: repository)
         // `%(rest)` echoes what follows the object id on the input line: the path comes back
         // with the contents, so the two threads share nothing but the pipes.
@@ -108,6 +114,11 @@ public enum GitHistory {
         }
         var reader = BufferedReader(fd: contents, capacity: 1 << 20)
         var stopped = false
+        var index: DeltaBases?
+        var indexRead = deltas == nil
+        var children: [String: Int] = [:]  // blobs still to come that change each held blob
+        var cache: [String: (path: String, bytes: [UInt8])] = [:]
+        var cached = 0
         while true {
             if shouldStop() { stopped = true; feeder.stop(); cat.terminate(); break }
             guard let header = reader.readLine() else { break }
@@ -118,13 +129,229 @@ public enum GitHistory {
             let info = BlobInfo(oid: String(decoding: fields[0], as: UTF8.self), size: size, path: path)
             guard let bytes = reader.read(count: size) else { break }
             guard reader.skip(count: 1) else { break }  // the newline after the contents
-            body(info, bytes)
+            if !indexRead {
+                index = deltas?.deltaBases()
+                children = index?.children ?? [:]
+                indexRead = true
+            }
+            var base: [UInt8]?
+            if let index {
+                if let b = index.base[info.oid], let held = cache[b] {
+                    if held.path == info.path && !index.head.contains(info.oid) { base = held.bytes }
+                    let left = (children[b] ?? 1) - 1
+                    children[b] = left
+                    if left <= 0 { cache[b] = nil; cached -= held.bytes.count }
+                }
+                if let n = children[info.oid], n > 0, cached + bytes.count <= deltaCacheLimit, plainText(bytes) {
+                    cache[info.oid] = (info.path, bytes)
+                    cached += bytes.count
+                }
+            }
+            body(info, bytes, base)
         }
         cat.waitUntilExit()
         let skipped = feeder.wait()
         revList.waitUntilExit(); check.waitUntilExit()
         if !stopped && revList.terminationStatus != 0 { throw revListFailed(repository) }
         return skipped
+    }
+
+    /// Most bytes of base blobs `stream` holds for delta scanning (beyond it, blobs are scanned
+    /// whole). A history read oldest first needs about one checkout per live branch.
+    public static let deltaCacheLimit = 256 << 20
+
+    /// Text that a later version may be compared with byte for byte: no NUL in the first 8 KiB,
+    /// no UTF-16 byte-order mark (binary and UTF-16 blobs are never delta-scanned, nor bases).
+    static func plainText(_ bytes: [UInt8]) -> Bool {
+        if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) { return false }
+        return bytes.withUnsafeBufferPointer { b in
+            b.count == 0 || memchr(b.baseAddress!, 0, min(b.count, FileReader.binaryProbe)) == nil
+        }
+    }
+
+    /// What delta scanning needs from the introduction log.
+    public struct DeltaBases: Sendable {
+        /// For a blob whose first appearance is a change (`M`, not in a merge) of another blob
+        /// at the same path: that older blob.
+        public var base: [String: String] = [:]
+        /// How many blobs each blob is the base of.
+        public var children: [String: Int] = [:]
+        /// The blobs at HEAD: always scanned whole, so `presentAtHead` sees every secret in them.
+        public var head: Set<String> = []
+    }
+
+    /// Reads `introductionLog` output: the base of each blob that first appears as a modification.
+    static func parseDeltaBases(_ data: Data) -> DeltaBases {
+        var bases = DeltaBases()
+        var seen = Set<String>()
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return }
+            let n = raw.count
+            var i = 0
+            while i < n {
+                let end = memchr(base + i, 0x0A, n - i).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? n
+                defer { i = end + 1 }
+                guard base[i] == UInt8(ascii: ":"), let tabPointer = memchr(base + i, 0x09, end - i) else { continue }
+                let tab = UnsafePointer<UInt8>(tabPointer.assumingMemoryBound(to: UInt8.self)) - base
+                let fields = UnsafeBufferPointer(start: base + i, count: tab - i).split(separator: 0x20)
+                guard fields.count >= 5 else { continue }
+                let new = String(decoding: fields[fields.count - 2], as: UTF8.self)
+                guard !isNull(new), seen.insert(new).inserted else { continue }
+                // ":100644 100644 <old> <new> M" (one parent; merges have "::" and more fields)
+                guard fields.count == 5, base[i + 1] != UInt8(ascii: ":"), fields[4].elementsEqual("M".utf8) else { continue }
+                let old = String(decoding: fields[2], as: UTF8.self)
+                guard !isNull(old) else { continue }
+                bases.base[new] = old
+                bases.children[old, default: 0] += 1
+            }
+        }
+        return bases
+    }
+
+    static func isNull(_ oid: String) -> Bool { oid.utf8.allSatisfy { $0 == UInt8(ascii: "0") } }
+
+    /// Where `new` differs from `old`, an older version of the same file, as sorted byte ranges
+    /// of `new`: its lines that are not in `old`, and (a byte of each of) the two kept lines
+    /// either side of a place where lines of `old` were removed, which now touch. Outside these ranges, `new` is made of runs
+    /// of lines that stand in `old` in the same order and next to each other, so whatever lies
+    /// wholly inside such a run was in `old` too. Common prefix and suffix are skipped with
+    /// memcmp; the rest is aligned line by line (hashes, in order, a jump ahead in `old`
+    /// confirmed by the next line), and a line it cannot place counts as new.
+    public static func changes(in new: UnsafeBufferPointer<UInt8>, from old: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        let n = new.count, m = old.count
+        guard n > 0, let nb = new.baseAddress else { return [] }
+        guard m > 0, let ob = old.baseAddress else { return [0..<n] }
+        let limit = min(n, m)
+        var p = 0
+        while p + 64 <= limit && memcmp(nb + p, ob + p, 64) == 0 { p += 64 }
+        while p < limit && nb[p] == ob[p] { p += 1 }
+        if p == n && p == m { return [] }
+        var s = 0
+        let suffixLimit = limit - p
+        while s + 64 <= suffixLimit && memcmp(nb + n - s - 64, ob + m - s - 64, 64) == 0 { s += 64 }
+        while s < suffixLimit && nb[n - s - 1] == ob[m - s - 1] { s += 1 }
+        // Whole lines: the prefix back to the start of its last line, the suffix on past its
+        // first newline (both stay common to the two versions).
+        var start = p
+        while start > 0 && nb[start - 1] != 0x0A { start -= 1 }
+        var newEnd = n
+        if s > 0, let nl = memchr(nb + (n - s), 0x0A, s) {
+            newEnd = UnsafePointer<UInt8>(nl.assumingMemoryBound(to: UInt8.self)) - nb + 1
+        }
+        let oldEnd = m - (n - newEnd)
+
+        let newLines = lines(nb, start, newEnd), oldLines = lines(ob, start, oldEnd)
+        func same(_ a: Line, _ b: Line) -> Bool {
+            a.hash == b.hash && a.range.count == b.range.count && memcmp(nb + a.range.lowerBound, ob + b.range.lowerBound, a.range.count) == 0
+        }
+        // Old lines by hash: for each hash, its positions in order (a chain through `nextSame`)
+        // and a cursor that only moves forward, as the position asked for (`j`) only grows.
+        var table = HashCursors(capacity: oldLines.count)
+        var nextSame = [Int32](repeating: -1, count: oldLines.count)
+        for k in oldLines.indices.reversed() { nextSame[k] = table.push(oldLines[k].hash, k) }
+        func firstOld(_ line: Line, from j: Int) -> Int? {
+            guard let slot = table.slot(of: line.hash) else { return nil }
+            var k = Int(table.cursor[slot])
+            while k >= 0 && k < j { k = Int(nextSame[k]) }
+            table.cursor[slot] = Int32(k)
+            guard k >= 0, same(line, oldLines[k]) else { return nil }
+            return k
+        }
+        var out: [Range<Int>] = []
+        func mark(_ r: Range<Int>) {
+            if let last = out.last, last.upperBound >= r.lowerBound {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                out.append(r)
+            }
+        }
+        func join(at x: Int) { mark(max(0, x - 1)..<min(n, x + 1)) }
+        // A join matters between two kept lines; next to a new line, the margins cover it.
+        var j = 0, previousKept = true
+        for (i, line) in newLines.enumerated() {
+            if let pos = firstOld(line, from: j) {
+                if pos == j { j += 1; previousKept = true; continue }
+                let confirmed = i + 1 == newLines.count
+                    || (pos + 1 < oldLines.count && same(newLines[i + 1], oldLines[pos + 1]))
+                if confirmed {
+                    if previousKept { join(at: line.range.lowerBound) }
+                    j = pos + 1; previousKept = true
+                    continue
+                }
+            }
+            mark(line.range)
+            previousKept = false
+        }
+        if j < oldLines.count && previousKept { join(at: newEnd) }
+        return out
+    }
+
+    /// Open addressing, hash → the first position not yet passed (or -1).
+    struct HashCursors {
+        var keys: [UInt64]
+        var cursor: [Int32]
+        var used: [Bool]
+        let mask: Int
+
+        init(capacity: Int) {
+            var size = 16
+            while size < capacity * 2 { size <<= 1 }
+            keys = [UInt64](repeating: 0, count: size)
+            cursor = [Int32](repeating: -1, count: size)
+            used = [Bool](repeating: false, count: size)
+            mask = size - 1
+        }
+
+        /// Makes `index` the first position of `hash`; returns the one it displaces (-1 if none).
+        mutating func push(_ hash: UInt64, _ index: Int) -> Int32 {
+            var i = Int(truncatingIfNeeded: hash) & mask
+            while used[i] && keys[i] != hash { i = (i + 1) & mask }
+            let previous = used[i] ? cursor[i] : -1
+            used[i] = true; keys[i] = hash; cursor[i] = Int32(index)
+            return previous
+        }
+
+        func slot(of hash: UInt64) -> Int? {
+            var i = Int(truncatingIfNeeded: hash) & mask
+            while used[i] {
+                if keys[i] == hash { return i }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
+    }
+
+    struct Line {
+        let range: Range<Int>
+        let hash: UInt64
+    }
+
+    /// The lines of `base[from..<to]` (each with its newline), hashed.
+    static func lines(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> [Line] {
+        var out: [Line] = []
+        var i = from
+        while i < to {
+            let end = memchr(base + i, 0x0A, to - i).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base + 1 } ?? to
+            out.append(Line(range: i..<end, hash: hash(base + i, end - i)))
+            i = end
+        }
+        return out
+    }
+
+    /// A fast 64-bit hash of a line (equal hashes are confirmed with memcmp).
+    static func hash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+        var i = 0
+        let raw = UnsafeRawPointer(p)
+        while i + 8 <= count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100_0000_01B3
+            h ^= h >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        while i < count { tail = tail << 8 | UInt64(p[i]); i += 1 }
+        h = (h ^ tail) &* 0x100_0000_01B3
+        return h ^ (h >> 32)
     }
 
     /// The feeding thread's result, and the reader's word that the scan stopped.
@@ -155,9 +382,8 @@ public enum GitHistory {
         return parseIntroductions(try GitCommand.run(introductionLog, in: repository), of: oids)
     }
 
-    /// The `git log` behind `introducingCommits`, started early on a thread of its own (the scan
-    /// calls `start` when the first finding shows up), so it runs while the blobs are scanned
-    /// rather than after them; and not at all when nothing is found.
+    /// The `git log` behind `introducingCommits` and delta scanning, run once on a thread of its
+    /// own from `start`, so it runs while blobs are listed and scanned rather than after them.
     public final class IntroductionLog: @unchecked Sendable {
         private let repository: String
         private let lock = NSLock()
@@ -180,6 +406,26 @@ public enum GitHistory {
                 let r = Result { () throws(GitError) -> Data in try GitCommand.run(GitHistory.introductionLog, in: repository) }
                 lock.withLock { result = r }
                 done.signal()
+            }
+        }
+
+        private var bases: DeltaBases??
+
+        /// The bases for delta scanning, from the log started by `start` (started now if it was
+        /// not), read once; nil when git log failed.
+        public func deltaBases() -> DeltaBases? {
+            start()
+            done.wait()
+            done.signal()
+            return lock.withLock { () -> DeltaBases? in
+                if let bases { return bases }
+                var parsed: DeltaBases?
+                if case .success(let data) = result {
+                    parsed = GitHistory.parseDeltaBases(data)
+                    parsed!.head = GitHistory.headBlobs(repository: repository)
+                }
+                bases = .some(parsed)
+                return parsed
             }
         }
 

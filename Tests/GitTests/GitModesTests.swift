@@ -216,4 +216,71 @@ import TestSupport
         #expect(s.presentAtHead == true)
         for f in report.findings { #expect(f.suppression == nil) }
     }
+
+    // MARK: --history, later versions scanned where they change
+
+    /// Filler lines `from...to`: "line N: ..." on line N when the file starts with line `from`.
+    static func filler(_ from: Int, _ to: Int) -> String {
+        (from...to).map { "line \($0): nothing to see here, only ordinary text\n" }.joined()
+    }
+
+    /// A later version of a file is scanned around its changes only (the rules' margins, whole
+    /// lines); what it keeps from the version before was found there. Each secret is still found
+    /// once, on its own line (counted through the parts not scanned, `\r\n` too), with the
+    /// commit that added it, and present at HEAD when it is, wherever it sits in HEAD's file.
+    @Test func historyFindsSecretsDeepInLaterVersionsOfLargeFiles() throws {
+        let repo = try GitRepo()
+        let early = Keys.akia(), deep = Keys.akia(), gone = Keys.akia(), crlf = Keys.akia()
+        // About 150 KB: far beyond the margins (about 12 KB), so versions 2 to 4 are scanned in parts.
+        let t1 = "A=\(early)\n" + Self.filler(2, 1500) + "G=\(gone)\n" + Self.filler(1502, 3000)
+        let w1 = Self.filler(1, 3000).replacingOccurrences(of: "\n", with: "\r\n")
+        let v1 = try repo.commit(["big.txt": t1, "dos.txt": w1], date: "2024-01-01T00:00:00Z")
+        // Version 2: one line deep in each file now holds a secret.
+        let t2 = t1.replacingOccurrences(of: "line 2500: nothing to see here, only ordinary text\n", with: "D=\(deep)\n")
+        let w2 = w1.replacingOccurrences(of: "line 2999: nothing to see here, only ordinary text\r\n", with: "W=\(crlf)\r\n")
+        let v2 = try repo.commit(["big.txt": t2, "dos.txt": w2], date: "2024-02-01T00:00:00Z")
+        // Version 3: a line near the top changes (the secrets lie far from it); version 4: `gone` is removed.
+        let t3 = t2.replacingOccurrences(of: "line 2: nothing", with: "line two: nothing")
+        let w3 = w2.replacingOccurrences(of: "line 3: nothing", with: "line three: nothing")
+        try repo.commit(["big.txt": t3, "dos.txt": w3], date: "2024-03-01T00:00:00Z")
+        let t4 = t3.replacingOccurrences(of: "G=\(gone)\n", with: "")
+        try repo.commit(["big.txt": t4], date: "2024-04-01T00:00:00Z")
+
+        let report = try Fixed.scan(repo.path, mode: .history)
+        #expect(report.findings.map { "\($0.file):\($0.line):\($0.column) \($0.secret) \($0.commit?.sha ?? "-") \($0.presentAtHead ?? false)" } == [
+            "big.txt:1:3 \(early) \(v1) true",
+            "big.txt:1501:3 \(gone) \(v1) false",
+            "big.txt:2500:3 \(deep) \(v2) true",
+            "dos.txt:2999:3 \(crlf) \(v2) true",
+        ])
+        #expect(report.findings.first { $0.secret == deep }?.context == "D=\(deep)")
+        // Every version counts as scanned, whole.
+        #expect(report.summary.filesScanned == 7)
+        #expect(report.summary.bytesScanned == [t1, t2, t3, t4, w1, w2, w3].map(\.utf8.count).reduce(0, +))
+    }
+
+    /// A change inside a private key: the key's BEGIN line lies further back than the margins of
+    /// most rules reach, so the keywords of the long-window rules widen the part scanned, and
+    /// the new key is found whole, from its first line.
+    @Test func historyFindsAPrivateKeyChangedInsideItsBlock() throws {
+        let repo = try GitRepo()
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+        let body = (0..<50).map { _ in Keys.random(64, alphabet) + "\n" }
+        func key(_ lines: [String]) -> String { "-----BEGIN RSA PRIVATE KEY-----\n" + lines.joined() + "-----END RSA PRIVATE KEY-----\n" }
+        let head = Self.filler(1, 2000), tail = Self.filler(2053, 4000)
+        let v1 = try repo.commit(["keys.txt": head + key(body) + tail], date: "2024-01-01T00:00:00Z")
+        var changed = body
+        changed[46] = Keys.random(64, alphabet) + "\n"   // about 3 KB after the BEGIN line
+        let v2 = try repo.commit(["keys.txt": head + key(changed) + tail], date: "2024-02-01T00:00:00Z")
+        // Version 3 (HEAD, scanned whole) changes the end: version 2 is a blob of the history only.
+        try repo.commit(["keys.txt": head + key(changed) + tail + "the end\n"], date: "2024-03-01T00:00:00Z")
+
+        let report = try Fixed.scan(repo.path, mode: .history)
+        let keys = report.findings.filter { $0.rule == "private-key-pem" }
+        #expect(Set(keys.map { "\($0.file):\($0.line) \($0.commit?.sha ?? "-") \($0.presentAtHead ?? false)" }) == [
+            "keys.txt:2001 \(v1) false",
+            "keys.txt:2001 \(v2) true",
+        ])
+        #expect(Set(keys.map(\.secret)) == [String(key(body).dropLast()), String(key(changed).dropLast())])
+    }
 }
