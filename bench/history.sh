@@ -18,9 +18,11 @@
 #                     betterleaks  betterleaks git GITDIR -o X.json           (walks `git log -p`)
 #                     ours         leakscope scan --history GITDIR --format json --no-git
 #                     ours-git     the same without --no-git (CODEOWNERS lookups on)
+#                     ref          as ours, with the binary REF_LEAKSCOPE (before/after comparisons)
 #   OURS_FLAGS      extra flags for ours and ours-git (e.g. '--no-decode')
 #   BUILD=1         build leakscope first (swift build -c release); 0: use the binary as it is
 #   LEAKSCOPE       leakscope binary (default REPO/.build/release/leakscope)
+#   REF_LEAKSCOPE   another leakscope binary, for the tool "ref" (e.g. a build of an older commit)
 #   WARMUP=1        before round 1, untimed: read every object once (page cache) and let
 #                   kingfisher compile its rule cache on an empty folder (0: none)
 #   TIMEOUT=3600    seconds per single run
@@ -60,8 +62,11 @@ LEAKSCOPE=${LEAKSCOPE:-$REPO/.build/release/leakscope}
 read -r -a TOOL_LIST <<< "$TOOLS"
 [ ${#TOOL_LIST[@]} -gt 0 ] || die "TOOLS is empty"
 for t in "${TOOL_LIST[@]}"; do
-  case $t in kingfisher|gitleaks|betterleaks|ours|ours-git) ;; *) die "unknown tool '$t' in TOOLS" ;; esac
+  case $t in kingfisher|gitleaks|betterleaks|ours|ours-git|ref) ;; *) die "unknown tool '$t' in TOOLS" ;; esac
 done
+if [[ " ${TOOL_LIST[*]} " == *" ref "* ]]; then
+  [ -x "${REF_LEAKSCOPE:-}" ] || die "the tool ref needs REF_LEAKSCOPE, an executable leakscope binary"
+fi
 has_tool() { [[ " ${TOOL_LIST[*]} " == *" $1 "* ]]; }
 has_peer() { has_tool kingfisher || has_tool gitleaks || has_tool betterleaks; }
 has_ours() { has_tool ours || has_tool ours-git; }
@@ -117,6 +122,7 @@ mkdir -p "$OUT/raw"; OUT=$(cd "$OUT" && pwd)
   echo "repository: $GITDIR ($(git -C "$GITDIR" remote get-url origin 2>/dev/null || echo 'no origin'))"
   echo "commits: $COMMITS  blobs: $BLOBS  blob bytes: $BYTES  pack: $((PACK_KB / 1024)) MB  refs: $(git -C "$GITDIR" for-each-ref | wc -l)"
   echo "runs: $RUNS  jobs: $JOBS  nproc: $(nproc)  tools: ${TOOL_LIST[*]}  ours flags: ${OURS_FLAGS:-}"
+  if [ -n "${REF_LEAKSCOPE:-}" ]; then echo "ref: $REF_LEAKSCOPE"; fi
   echo "git: $(git --version)"
 } > "$OUT/meta.txt"
 sed 's/^/   /' "$OUT/meta.txt" >&2
@@ -145,10 +151,12 @@ run_tool() {
     betterleaks) "$BETTERLEAKS" git "$GITDIR" --no-banner --exit-code 0 --log-level error -o "$o" ;;
     ours)        "$LEAKSCOPE" scan --history "$GITDIR" --format json --output "$o" --threads "$JOBS" --no-git ${OURS_FLAGS:-} ;;
     ours-git)    "$LEAKSCOPE" scan --history "$GITDIR" --format json --output "$o" --threads "$JOBS" ${OURS_FLAGS:-} ;;
+    ref)         "$REF_LEAKSCOPE" scan --history "$GITDIR" --format json --output "$o" --threads "$JOBS" --no-git ${OURS_FLAGS:-} ;;
   esac
 }
 
-export GITDIR JOBS LEAKSCOPE OURS_FLAGS KINGFISHER GITLEAKS BETTERLEAKS
+REF_LEAKSCOPE=${REF_LEAKSCOPE:-}
+export GITDIR JOBS LEAKSCOPE REF_LEAKSCOPE OURS_FLAGS KINGFISHER GITLEAKS BETTERLEAKS
 printf 'tool\trun\twall_s\tuser_s\tsys_s\tmaxrss_kb\trc\n' > "$OUT/runs.tsv"
 for r in $(seq 1 "$RUNS"); do
   note "round $r/$RUNS"
@@ -178,8 +186,9 @@ import json, os, statistics, sys
 out, runs, commits, blobs, nbytes = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 tools = sys.argv[6].split()
 PEERS = {"kingfisher", "gitleaks", "betterleaks"}
-OURS = {"ours", "ours-git"}
-OK_RC = {"kingfisher": {"0", "200", "205"}, "gitleaks": {"0"}, "betterleaks": {"0"}, "ours": {"0", "1"}, "ours-git": {"0", "1"}}
+OURS = {"ours", "ours-git", "ref"}
+OK_RC = {"kingfisher": {"0", "200", "205"}, "gitleaks": {"0"}, "betterleaks": {"0"}, "ours": {"0", "1"}, "ours-git": {"0", "1"},
+         "ref": {"0", "1"}}
 
 rows = {}
 for line in open(os.path.join(out, "runs.tsv")).read().splitlines()[1:]:
@@ -250,6 +259,9 @@ if peers:
             print(f"{t + ' / ' + best:<24} speed {bw / w:5.2f}x (wall {w:.2f} vs {bw:.2f} s)   "
                   f"cpu {bc / c:5.2f}x less   RSS {r / br:5.2f}x")
     print("(speed > 1: leakscope is faster; cpu > 1: it burns less CPU; RSS < 1: it needs less memory)")
+if stats.get("ref", (None,))[0] and stats.get("ours", (None,))[0]:
+    (w, c, r), (rw, rc, rr) = stats["ours"], stats["ref"]
+    print(f"\nours / ref: speed {rw / w:5.2f}x (wall {w:.2f} vs {rw:.2f} s)   cpu {rc / c:5.2f}x less   RSS {r / rr:5.2f}x")
 print(f"\nresults: {out}")
 sys.exit(bad)
 EOF
