@@ -30,6 +30,42 @@ import Testing
     }
 }
 
+@Suite struct LiteralFinderTests {
+    func starts(_ keywords: [String], _ bytes: [UInt8]) -> [Int] {
+        var out: [Int] = []
+        bytes.withUnsafeBufferPointer { LiteralFinder(keywords).forEachStart(in: $0) { out.append($0) } }
+        return out.sorted()
+    }
+
+    @Test func findsEveryOccurrenceCaseInsensitively() {
+        #expect(starts(["BEGIN", "-----begin"], Array("x -----BEGIN y Begin -----bEgIn".utf8)) == [2, 7, 15, 21, 26])
+    }
+
+    @Test func literalsAtTheEdgesAndCutOffOnes() {
+        #expect(starts(["key"], Array("key".utf8)) == [0])
+        #expect(starts(["key"], Array("ke".utf8)).isEmpty)
+        #expect(starts(["private key"], Array("a private ke".utf8)).isEmpty)
+        #expect(starts([], Array("anything".utf8)).isEmpty)
+        #expect(starts(["x"], []).isEmpty)
+    }
+
+    /// The same starts as the keyword automaton, on random text over a small alphabet.
+    @Test func agreesWithTheKeywordAutomaton() {
+        let keywords = ["ab", "B-a", "aab", "-----BEGIN", "b_1", "a"]
+        let automaton = KeywordAutomaton(keywords: keywords)
+        let alphabet = Array("aAbB-_1 -----BEGIN\n".utf8)
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...200, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            var expected = Set<Int>()
+            text.withUnsafeBufferPointer { buf in
+                automaton.forEachHit(in: buf) { k, end in expected.insert(end - automaton.keywordLengths[k]) }
+            }
+            #expect(Set(starts(keywords, text)) == expected, "\(String(decoding: text, as: UTF8.self))")
+        }
+    }
+}
+
 @Suite struct EntropyTests {
     @Test func knownValues() {
         #expect(Entropy.shannon(Array("aaaa".utf8)) == 0)
