@@ -76,7 +76,10 @@ struct TriageStage {
         for (file, indices) in byFile {
             let loc = location[file]
             let team = loc.flatMap { ownersOfRepo[$0.repo] ?? nil }.map { $0.owners(of: loc!.relative) }.flatMap { $0.isEmpty ? nil : $0 }
-            let mtime = modificationDate(file)
+            // One formatted date a file: an ISO8601DateFormatter costs tens of microseconds to make.
+            let mtime = modificationDate(file).map {
+                (iso: isoFormatter.string(from: $0), days: max(0, Int(options.now.timeIntervalSince($0) / 86_400)))
+            }
             for i in indices {
                 let info = loc.flatMap { blamed[$0.repo]?[$0.relative]?[findings[i].line] }
                 if let info, info.committed {
@@ -84,8 +87,7 @@ struct TriageStage {
                     findings[i].owner = Owner(team: team, author: info.author, email: info.email)
                 } else {
                     if let mtime {
-                        findings[i].age = Age(introduced: ISO8601DateFormatter().string(from: mtime),
-                                              days: max(0, Int(options.now.timeIntervalSince(mtime) / 86_400)), commit: nil, source: "mtime")
+                        findings[i].age = Age(introduced: mtime.iso, days: mtime.days, commit: nil, source: "mtime")
                     }
                     findings[i].owner = Owner(team: team, author: nil, email: nil)
                 }
@@ -107,9 +109,15 @@ struct TriageStage {
 
     static let historyReason = "Removed from the files at HEAD but still in the git history: every clone has it."
 
-    private func days(since iso: String) -> Int {
-        guard let date = ISO8601DateFormatter().date(from: iso) else { return 0 }
-        return max(0, Int(options.now.timeIntervalSince(date) / 86_400))
+    private let isoFormatter = ISO8601DateFormatter()
+    /// Whole days since each commit date met so far (a history has few distinct ones per finding).
+    private var daysSince: [String: Int] = [:]
+
+    private mutating func days(since iso: String) -> Int {
+        if let known = daysSince[iso] { return known }
+        let days = isoFormatter.date(from: iso).map { max(0, Int(options.now.timeIntervalSince($0) / 86_400)) } ?? 0
+        daysSince[iso] = days
+        return days
     }
 
     /// The top of the git work tree holding `folder`: the nearest folder above with a `.git`
