@@ -1,21 +1,20 @@
 import Foundation
 
-/// The JSON contract: `{"findings": [...], "summary": {...}}`, keys sorted, pretty-printed.
+/// The JSON contract: `{"findings": [...], "summary": {...}}`, keys sorted, pretty-printed
+/// (written by `PrettyJSON`, the same text `JSONEncoder` would give, many times faster).
 public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: ScanReport) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var rounded = report.withoutSuppressed
         for i in rounded.findings.indices {
             rounded.findings[i].entropy = (rounded.findings[i].entropy * 1000).rounded() / 1000
         }
         rounded.summary.seconds = (rounded.summary.seconds * 1000).rounded() / 1000
         rounded.summary.triageSeconds = (rounded.summary.triageSeconds * 1000).rounded() / 1000
-        // Encoding plain structs of strings and numbers cannot fail.
-        let data = try! encoder.encode(rounded)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var json = PrettyJSON(reservingCapacity: 1_024 + 1_200 * rounded.findings.count)
+        rounded.write(&json)
+        return json.text + "\n"
     }
 
     /// Every finding, suppressed ones included (what `--write-baseline` writes).
