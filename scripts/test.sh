@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-# The HTML report test renders the page in headless Chromium (Debian's chromium package).
-scripts/setup-browser.sh
+# Chromium (the HTML report renders in it) and strace (the no-network test traces with it).
+scripts/setup-test-tools.sh
 # The SARIF test validates against the JSON schema with python's jsonschema.
 python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check jsonschema
 swift build --build-tests

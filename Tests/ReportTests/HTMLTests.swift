@@ -302,7 +302,7 @@ import TestSupport
 /// The HTML report in a real browser: headless Chromium loads the page from a file, runs its
 /// script, and `--dump-dom` prints the resulting DOM, which these tests read.
 ///
-/// Chromium must be installed (`scripts/setup-browser.sh`, which `scripts/test.sh` runs): without
+/// Chromium must be installed (`scripts/setup-test-tools.sh`, which `scripts/test.sh` runs): without
 /// it these tests fail rather than skip, so CI cannot pass without having run them.
 /// `LEAKSCOPE_CHROMIUM` names another binary; `LEAKSCOPE_HTML_ARTIFACTS=folder` keeps the pages.
 @Suite(.serialized) struct HTMLBrowserTests {
@@ -366,7 +366,7 @@ import TestSupport
         if let chromium = chromium() { return chromium }
         Issue.record("""
             chromium is not installed (not on PATH): the HTML report's browser tests need it.
-            Install it with scripts/setup-browser.sh (Debian/Ubuntu: apt-get install -y chromium), \
+            Install it with scripts/setup-test-tools.sh (Debian/Ubuntu: apt-get install -y chromium), \
             or point LEAKSCOPE_CHROMIUM at a Chromium binary.
             """, sourceLocation: sourceLocation)
         return nil
