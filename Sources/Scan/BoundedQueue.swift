@@ -1,22 +1,30 @@
 import Foundation
 
 /// A blocking FIFO of bounded size between the walker and the workers, so the walk never runs
-/// far ahead of matching and memory stays flat whatever the number of files.
+/// far ahead of matching and memory stays flat whatever the number of files: at most `capacity`
+/// elements, and at most `byteBudget` bytes of the sizes pushed with them (one element always
+/// fits, however large).
 final class BoundedQueue<Element>: @unchecked Sendable {
-    private var items: [Element?]
+    private var items: [(element: Element, bytes: Int)?]
     private var head = 0
     private var count = 0
+    private var bytes = 0
+    private let byteBudget: Int
     private var closed = false
     private let condition = NSCondition()
 
-    init(capacity: Int) { items = Array(repeating: nil, count: capacity) }
+    init(capacity: Int, byteBudget: Int = .max) {
+        items = Array(repeating: nil, count: capacity)
+        self.byteBudget = byteBudget
+    }
 
-    /// Adds an element, waiting while the queue is full.
-    func push(_ element: Element) {
+    /// Adds an element of `size` bytes, waiting while the queue is full.
+    func push(_ element: Element, size: Int = 0) {
         condition.lock()
-        while count == items.count { condition.wait() }
-        items[(head + count) % items.count] = element
+        while count == items.count || (count > 0 && size > byteBudget - bytes) { condition.wait() }
+        items[(head + count) % items.count] = (element, size)
         count += 1
+        bytes += size
         condition.broadcast()
         condition.unlock()
     }
@@ -35,10 +43,11 @@ final class BoundedQueue<Element>: @unchecked Sendable {
         defer { condition.unlock() }
         while count == 0 && !closed { condition.wait() }
         guard count > 0 else { return nil }
-        let element = items[head]
+        let (element, size) = items[head]!
         items[head] = nil
         head = (head + 1) % items.count
         count -= 1
+        bytes -= size
         condition.broadcast()
         return element
     }

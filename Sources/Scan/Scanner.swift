@@ -43,10 +43,15 @@ public final class Scanner: Sendable {
         var progress: ScanProgress?
     }
 
+    /// Most bytes of git blobs waiting for a worker in a history scan.
+    static let historyQueueBytes = 64 << 20
+
     /// Scans what `options` names and returns the full report (suppressed findings included).
     public func scan(_ options: ScanOptions) throws(ScanError) -> ScanReport {
         let started = DispatchTime.now()
-        let queue = BoundedQueue<WorkItem>(capacity: options.mode == .history ? 64 : 1024)
+        // Files are read by the workers, blobs by git: history items carry their bytes.
+        let queue = options.mode == .history ? BoundedQueue<WorkItem>(capacity: 64, byteBudget: Scanner.historyQueueBytes)
+                                             : BoundedQueue<WorkItem>(capacity: 1024)
         let producerState = WorkerState()
         let threadCount = max(1, options.threads)
         let states = (0..<threadCount).map { _ in WorkerState() }
@@ -156,7 +161,7 @@ public final class Scanner: Sendable {
                     if excludes.ignores(filePath: path) { return .excluded }
                     return nil
                 }, deltas: introductions, shouldStop: { options.cancellation.isCancelled }) { info, bytes, base in
-                    queue.push(base.map { .delta(info, bytes, base: $0) } ?? .blob(info, bytes))
+                    queue.push(base.map { .delta(info, bytes, base: $0) } ?? .blob(info, bytes), size: bytes.count + (base?.count ?? 0))
                 }
                 for (reason, n) in skipped { state.skipped[reason, default: 0] += n }
             } catch {
