@@ -82,22 +82,33 @@ struct OwnerPattern: Sendable, Equatable {
         return false
     }
 
-    /// Segment-wise match of the whole of `parts`.
+    /// Segment-wise match of the whole of `parts`, by dynamic programming over (pattern
+    /// segment, path segment): linear in each, however many `**` the pattern has (a recursive
+    /// search would try every way of spreading the path over them, exponential in their number).
     private static func match(_ pattern: ArraySlice<Segment>, _ parts: ArraySlice<[UInt8]>, trailingNeedsOne: Bool) -> Bool {
-        guard let first = pattern.first else { return parts.isEmpty }
-        switch first {
-        case .anyDepth:
-            let rest = pattern.dropFirst()
-            let minimum = rest.isEmpty && trailingNeedsOne ? 1 : 0
-            if parts.count < minimum { return false }
-            for skip in minimum...parts.count where match(rest, parts.dropFirst(skip), trailingNeedsOne: trailingNeedsOne) {
-                return true
+        let n = parts.count
+        // `rest[j]`: the pattern from the segment after the current one matches parts[j...].
+        var rest = [Bool](repeating: false, count: n + 1)
+        rest[n] = true
+        var here = rest
+        for i in stride(from: pattern.endIndex - 1, through: pattern.startIndex, by: -1) {
+            switch pattern[i] {
+            case .anyDepth:
+                // Skip any number of whole segments (at least one for a trailing `**` that needs it).
+                let minimum = i == pattern.endIndex - 1 && trailingNeedsOne ? 1 : 0
+                var any = false
+                for j in stride(from: n, through: 0, by: -1) {
+                    if j + minimum <= n && rest[j + minimum] { any = true }
+                    here[j] = any
+                }
+            case .glob(let tokens):
+                for j in 0...n {
+                    here[j] = j < n && rest[j + 1] && globMatch(tokens[...], parts[parts.startIndex + j][...])
+                }
             }
-            return false
-        case .glob(let tokens):
-            guard let part = parts.first, globMatch(tokens[...], part[...]) else { return false }
-            return match(pattern.dropFirst(), parts.dropFirst(), trailingNeedsOne: trailingNeedsOne)
+            swap(&rest, &here)
         }
+        return rest[0]
     }
 
     /// Glob match of one segment, with backtracking on the last `*`.

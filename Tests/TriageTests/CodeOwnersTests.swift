@@ -72,6 +72,16 @@ import TestSupport
         #expect(OwnerPattern(pattern).matches(path) == expected, "\(pattern) vs \(path)")
     }
 
+    /// Many `**` against a deep path: a recursive match tries every spread of the path over
+    /// them (C(60, 20) here, ages); the table-driven one answers at once.
+    @Test(.timeLimit(.minutes(1))) func manyDoubleStarsStayLinear() {
+        let pattern = "/" + Array(repeating: "**/a", count: 20).joined(separator: "/") + "/**/b"
+        let deep = Array(repeating: "a", count: 60).joined(separator: "/")
+        #expect(!OwnerPattern(pattern).matches(deep))
+        #expect(OwnerPattern(pattern).matches(deep + "/b"))
+        #expect(OwnerPattern(pattern).matches(deep + "/b/c.txt"))
+    }
+
     @Test func negationIsAnError() {
         #expect(throws: CodeOwnersError(file: ".github/CODEOWNERS", line: 3,
                                         message: "negated pattern '!vendor/': GitHub does not support '!' in CODEOWNERS")) {
