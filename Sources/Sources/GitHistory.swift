@@ -574,8 +574,24 @@ struct BufferedReader {
     }
 
     /// The next `count` bytes; nil when the input ends first. What the buffer holds is copied,
-    /// the rest is read straight into the result (no second copy for large records).
+    /// the rest is read straight into the result (no second copy for large records). Memory is
+    /// taken as the bytes arrive, at most `upfront` ahead of them, whatever `count` claims (a
+    /// corrupt header cannot make it reserve petabytes).
     mutating func read(count: Int) -> [UInt8]? {
+        guard count > BufferedReader.upfront else { return readUpfront(count: count) }
+        var out: [UInt8] = []
+        var left = count
+        while left > 0 {
+            guard let piece = readUpfront(count: min(left, BufferedReader.upfront)) else { return nil }
+            out += piece
+            left -= piece.count
+        }
+        return out
+    }
+
+    static let upfront = 64 << 20
+
+    private mutating func readUpfront(count: Int) -> [UInt8]? {
         var complete = true
         let out = [UInt8](unsafeUninitializedCapacity: count) { dst, initialized in
             var filled = 0
@@ -583,6 +599,7 @@ struct BufferedReader {
                 if start == end {
                     if count - filled >= buffer.count / 2 {
                         let n = Foundation.read(fd, dst.baseAddress! + filled, count - filled)
+                        if n < 0 && errno == EINTR { continue }   // a signal is not the end of the stream
                         if n <= 0 { complete = false; break }
                         filled += n
                         continue

@@ -62,6 +62,45 @@ private func installInterruptingHandler() -> sigaction {
         #expect(header == "0001 blob 5")
         #expect(r.read(count: 5) == Array("hello".utf8))
     }
+
+    /// A large record is read straight into the result: an interrupted read() there was taken
+    /// for the end of the stream too.
+    @Test func largeReadInterruptedBySignalIsNotEndOfStream() throws {
+        var old = installInterruptingHandler()
+        defer { sigaction(SIGUSR1, &old, nil) }
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let (readEnd, writeEnd) = (fds[0], fds[1])
+        defer { close(readEnd) }
+        let record = (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let reader = pthread_self()
+        Thread.detachNewThread {
+            usleep(200_000)
+            pthread_kill(reader, SIGUSR1)   // interrupts the read() straight into the result
+            usleep(100_000)
+            record.withUnsafeBytes { b in
+                var at = 0
+                while at < b.count { let n = write(writeEnd, b.baseAddress! + at, b.count - at); if n <= 0 { break }; at += n }
+            }
+            close(writeEnd)
+        }
+        var r = BufferedReader(fd: readEnd)
+        #expect(r.read(count: record.count) == record)
+    }
+
+    /// A record header claiming far more bytes than follow: nil, with memory taken only for
+    /// what arrives (reserving the claimed size up front would abort).
+    @Test func hugeClaimedSizeIsNotReservedUpFront() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let (readEnd, writeEnd) = (fds[0], fds[1])
+        defer { close(readEnd) }
+        _ = "0001 blob 1125899906842624\nshort\n".withCString { write(writeEnd, $0, strlen($0)) }
+        close(writeEnd)
+        var r = BufferedReader(fd: readEnd)
+        #expect(r.readLine().map { String(decoding: $0, as: UTF8.self) } == "0001 blob 1125899906842624")
+        #expect(r.read(count: 1 << 50) == nil)
+    }
 }
 
 @Suite struct GlobFuzzRegressionTests {
