@@ -100,7 +100,13 @@ public enum CLI {
                 kill(p.processIdentifier, SIGINT)
                 interruptedAt = Date()
             }
-            if elapsed > timeout { p.terminate(); break }
+            if elapsed > timeout {
+                // SIGTERM, then SIGKILL: a child that inherited a blocked signal mask ignores the first.
+                p.terminate()
+                for _ in 0..<100 where p.isRunning { usleep(20_000) }
+                if p.isRunning { kill(p.processIdentifier, SIGKILL) }
+                break
+            }
             usleep(2_000)
         }
         p.waitUntilExit()
