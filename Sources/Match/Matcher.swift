@@ -1,5 +1,3 @@
-import Synchronization
-
 /// One pattern as the matcher sees it: bytes in, byte ranges out. Rule metadata lives above.
 public struct MatchPattern: Sendable {
     /// Literals, compared ASCII-case-insensitively; the regex only runs near one of them.
@@ -73,7 +71,7 @@ struct CompiledPattern: Sendable {
 /// Compiles a pattern the first time it is needed, once, whatever the number of threads.
 final class LazyPattern: Sendable {
     let spec: MatchPattern
-    private let state = Mutex<Result<CompiledPattern, PatternError>?>(nil)
+    private let state = PthreadLock<Result<CompiledPattern, PatternError>?>(nil)
 
     init(_ spec: MatchPattern) { self.spec = spec }
 
