@@ -54,4 +54,15 @@ import Testing
         }
         #expect(TOMLScreen.problem(in: "k = [{a = 1}, {b = [2, {c = 3}]}] # ] }\ns = \"}\u{2028}\"\n") == nil)
     }
+
+    /// toml++'s `parse_time` assumes a digit after a date's `T`; `1979-05-27Tz7:32:00Z` as a
+    /// value tripped it (found by the rules target). Keys of that shape and valid date-times pass.
+    @Test func dateTimeWithoutADigitAfterT() {
+        for text in ["k = 1979-05-27Tz7:32:00Z", "[[rule]]\nk = [1, 1979-05-27T:]", "k = {a = 1979-05-27t-7:32:00}", "k = 1979-05-27T"] {
+            let errors = RuleLoader.parse(text, file: "fuzz.toml").errors.map(\.description)
+            #expect(errors.count == 1 && errors[0].hasSuffix("TOML: a date-time needs a time after its 'T'"), "\(text.debugDescription): \(errors)")
+        }
+        let valid = "1979-05-27Tz = 1\na = 1979-05-27T07:32:00Z\nb = [1979-05-27t07:32:00, 1979-05-27]\nc = {1979-05-27Tx = 1979-05-27 07:32:00}\nd = \"1979-05-27Tz\"\n"
+        #expect(TOMLScreen.problem(in: valid) == nil)
+    }
 }
