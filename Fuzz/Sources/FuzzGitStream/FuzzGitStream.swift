@@ -1,6 +1,7 @@
 // The git object stream: GitHistory.listBlobs (parses `cat-file --batch-check` lines) and
-// GitHistory.read (BufferedReader over `cat-file --batch`: "<oid> blob <size>" headers, then
-// <size> bytes and a newline), through their public API. A stand-in `git` put first on PATH
+// GitHistory.stream (the same listing fed to `cat-file --batch` by a writer thread, then a
+// BufferedReader over its output: "<oid> <size> <path>" headers, then <size> bytes and a
+// newline), through their public API. A stand-in `git` put first on PATH
 // replays the input: before its first NUL byte as the --batch-check output, after it as the
 // --batch output. Slow (three processes per input) but exercises the real reader and its
 // writer thread.
@@ -18,7 +19,7 @@ let workDir: URL = {
       case "$a" in
         rev-list) exit 0 ;;
         --batch-check=*) cat >/dev/null; exec cat "\(dir.path)/check" ;;
-        --batch) exec cat "\(dir.path)/batch" ;;
+        --batch|--batch=*) exec cat "\(dir.path)/batch" ;;
       esac
     done
     exit 1
@@ -38,9 +39,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         try Data(check).write(to: workDir.appendingPathComponent("check"))
         try Data(batch).write(to: workDir.appendingPathComponent("batch"))
     } catch { fatalError("cannot write the stand-in git's output: \(error)") }
-    guard let blobs = try? GitHistory.listBlobs(repository: workDir.path) else { return 0 }
-    var total = 0
-    try? GitHistory.read(blobs, repository: workDir.path) { _, bytes in total += bytes.count }
+    _ = try? GitHistory.listBlobs(repository: workDir.path)
+    _ = try? GitHistory.stream(repository: workDir.path, skip: { $0.size > 1 << 20 ? .tooLarge : nil }) { info, bytes, _ in
+        precondition(bytes.count == info.size, "a blob's bytes differ from its header's size")
+    }
     return 0
 }
 
