@@ -37,7 +37,7 @@ public struct TextReporter: Reporter {
         if !findings.isEmpty { out += "\n" + summary(findings) + "\n" }
         let s = report.summary
         let mb = Double(s.bytesScanned) / 1_000_000
-        out += "\(findings.count) finding\(findings.count == 1 ? "" : "s") in \(s.filesScanned) files"
+        out += "\(findings.count) finding\(findings.count == 1 ? "" : "s") in \(s.filesScanned) file\(s.filesScanned == 1 ? "" : "s")"
         out += " (\(String(format1: mb)) MB, \(String(format1: s.seconds)) s, \(s.rulesLoaded) rules)"
         if s.suppressed > 0 { out += "; \(s.suppressed) suppressed" }
         if !s.filesSkipped.isEmpty {

@@ -52,4 +52,13 @@ import Testing
     func cleanScan(_ format: ReportFormat) throws {
         try check("\(format.rawValue)-clean", format.reporter(color: false).render(Fixture.clean))
     }
+
+    /// "1 file", not "1 files", wherever a summary counts the files.
+    @Test func oneFileIsSingular() {
+        var report = Fixture.clean
+        report.summary.filesScanned = 1
+        #expect(TextReporter().render(report).contains("0 findings in 1 file ("))
+        #expect(MarkdownReporter().render(report).contains("Scanned 1 file ("))
+        #expect(ReportFormat.html.reporter(color: false).render(report).contains("Scanned 1 file ("))
+    }
 }
