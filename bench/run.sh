@@ -37,16 +37,10 @@
 # Exit: 0 ok; 1 a step failed or "ours" did not exit 0/1; 2 usage.
 set -euo pipefail
 
-die() { echo "bench/run.sh: $*" >&2; exit 1; }
-note() { echo "== $*" >&2; }
-usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0" >&2; }
+# shellcheck source=bench/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+check_args "$@"
 
-case ${1:-} in -h|--help) usage; exit 0 ;; esac
-[ $# -le 1 ] || { usage; exit 2; }
-
-SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO=$(cd "$SCRIPT_DIR/.." && pwd)
-SHARED_DIR=${SHARED_DIR:-$REPO/../shared}
 [ -d "$SHARED_DIR/bench" ] || die "no shared tooling at $SHARED_DIR/bench (set SHARED_DIR)"
 SHARED_DIR=$(cd "$SHARED_DIR" && pwd)
 MAKE_CORPUS=$SHARED_DIR/bench/make-corpus.sh
@@ -62,9 +56,7 @@ JOBS=${JOBS:-$(nproc)}
 TIMEOUT=${TIMEOUT:-1800}
 WARMUP=${WARMUP:-1}
 RULES_DIR=${RULES_DIR:-$REPO/rules}
-[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer (got '$RUNS')"
-[[ $JOBS =~ ^[1-9][0-9]*$ ]] || die "JOBS must be a positive integer (got '$JOBS')"
-[[ $TIMEOUT =~ ^[1-9][0-9]*$ ]] || die "TIMEOUT must be a positive integer (got '$TIMEOUT')"
+check_positive RUNS JOBS TIMEOUT
 
 if [ -z "${TOOLS:-}" ]; then
   TOOLS="rg-read rg rg-keywords kingfisher gitleaks betterleaks ours"
@@ -91,9 +83,7 @@ command -v python3 >/dev/null || die "python3 is needed"
 
 # (a) build leakscope
 if [ "$BUILD" = 1 ]; then
-  note "building leakscope (swift build -c release)"
-  command -v swift >/dev/null || die "swift not found on PATH"
-  swift build -c release --package-path "$REPO" >&2 || die "swift build failed"
+  build_leakscope
   [ -x "$LEAKSCOPE" ] || die "build finished but $LEAKSCOPE is missing"
 fi
 
@@ -105,11 +95,9 @@ fi
 CORPUS=$(cd "$CORPUS" && pwd)
 
 # (c) peers (idempotent; also installs ripgrep and GNU time when missing)
-note "peers (peers-setup.sh)"
 SETUP_LOG=$(mktemp)
 trap 'rm -f "$SETUP_LOG"' EXIT
-bash "$PEERS_SETUP" > "$SETUP_LOG" 2>&1 || { cat "$SETUP_LOG" >&2; die "peers-setup.sh failed"; }
-grep -v '^error: broken pipe$' "$SETUP_LOG" | sed '/^$/d; s/^/   /' >&2 || true
+peers_setup
 command -v rg >/dev/null || die "rg not found after peers-setup.sh"
 [ -x /usr/bin/time ] || die "/usr/bin/time (GNU time) not found after peers-setup.sh"
 
@@ -167,7 +155,7 @@ BYTES=$(find "$CORPUS" -type f -printf '%s\n' | awk '{s+=$1} END {print s+0}')
 FILES=$(find "$CORPUS" -type f | wc -l)
 {
   echo "date: $(date -Is)"
-  echo "repo: $REPO @ $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$REPO" status --porcelain 2>/dev/null | grep -q . && echo ' (dirty)')"
+  echo "repo: $(revision)"
   echo "corpus: $CORPUS  files: $FILES  bytes: $BYTES"
   echo "runs: $RUNS  jobs: $JOBS  nproc: $(nproc)  tools: ${TOOL_LIST[*]}"
   echo "ours: $OURS_CMD"
@@ -188,18 +176,8 @@ mkdir -p "$OUT/raw"
 run_rg_keywords() {  # $1 = round
   local d=$OUT/raw/round$1-rg-keywords tf rc w u s m
   mkdir -p "$d"; tf=$d/.time
-  set +e
-  ( cd "$d" && timeout "$TIMEOUT" /usr/bin/time -f '%e %U %S %M' -o "$tf" \
-      rg -c -i --no-ignore --hidden --no-messages -j "$JOBS" -F "${RG_KW_ARGS[@]}" "$CORPUS" \
-      > "$d/rg-keywords.out.json" 2> "$d/rg-keywords.stderr" )
-  rc=$?
-  set -e
-  if [ -s "$tf" ] && [ $rc -ne 124 ]; then
-    read -r w u s m < <(tail -1 "$tf")   # GNU time adds a "non-zero status" line first when rc != 0
-  else
-    w=NA; u=NA; s=NA; m=NA
-  fi
-  [ $rc -eq 124 ] && rc=timeout
+  timed "$d" "$tf" "$d/rg-keywords.out.json" "$d/rg-keywords.stderr" \
+    rg -c -i --no-ignore --hidden --no-messages -j "$JOBS" -F "${RG_KW_ARGS[@]}" "$CORPUS"
   rm -f "$tf"
   printf 'rg-keywords\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$w" "$u" "$s" "$m" "$rc" >> "$OUT/runs.tsv"
   echo "  round $1  rg-keywords  wall ${w}s  rc $rc" >&2

@@ -220,8 +220,7 @@ public struct HTMLReporter: Reporter {
         let labelW = 150, cellW = 112, cellH = 46, headH = 34, gap = 4
         let width = labelW + HTMLReporter.ageBuckets.count * (cellW + gap)
         let height = headH + blastLevels.count * (cellH + gap) + 4
-        out += "<svg id=\"matrix\" class=\"chart\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" "
-        out += "role=\"group\" aria-label=\"Risk matrix: blast radius by age\">\n"
+        out += HTMLReporter.svgStart(id: "matrix", width: width, height: height, label: "Risk matrix: blast radius by age")
         for (c, bucket) in HTMLReporter.ageBuckets.enumerated() {
             let x = labelW + c * (cellW + gap) + cellW / 2
             out += "<text class=\"colhead\" x=\"\(x)\" y=\"\(headH - 12)\" text-anchor=\"middle\">"
@@ -239,8 +238,7 @@ public struct HTMLReporter: Reporter {
                 out += "<g class=\"cell\(count == 0 ? " empty" : "")\" data-blast=\"\(HTMLReporter.esc(level))\" "
                 out += "data-age=\"\(bucket.id)\" data-count=\"\(count)\""
                 if count > 0 { out += " tabindex=\"0\" role=\"button\"" }
-                out += " aria-label=\"\(HTMLReporter.esc(what))\">"
-                out += "<title>\(HTMLReporter.esc(what))</title>"
+                out += HTMLReporter.labelled(what)
                 out += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(cellW)\" height=\"\(cellH)\" rx=\"6\" fill=\"\(fill)\"/>"
                 out += "<text x=\"\(x + cellW / 2)\" y=\"\(y + cellH / 2 + 6)\" text-anchor=\"middle\" fill=\"\(ink)\">"
                 out += "\(count)</text></g>\n"
@@ -278,8 +276,7 @@ public struct HTMLReporter: Reporter {
         let maxCount = bars.map(\.count).max() ?? 1
         let labelW = 260, barW = 560, numW = 70, rowH = 26
         let width = labelW + barW + numW, height = bars.count * rowH + 6
-        out += "<svg id=\"team-chart\" class=\"chart\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" "
-        out += "role=\"group\" aria-label=\"Findings per owner team\">\n"
+        out += HTMLReporter.svgStart(id: "team-chart", width: width, height: height, label: "Findings per owner team")
         for (i, bar) in bars.enumerated() {
             let y = 3 + i * rowH
             let w = max(2, Int((Double(bar.count) / Double(maxCount) * Double(barW)).rounded()))
@@ -287,8 +284,7 @@ public struct HTMLReporter: Reporter {
             let what = "\(bar.name): \(bar.count) finding\(bar.count == 1 ? "" : "s")"
             out += "<g class=\"bar\(bar.team ? "" : " others")\""
             if bar.team { out += " data-team=\"\(HTMLReporter.esc(bar.name))\" tabindex=\"0\" role=\"button\"" }
-            out += " data-count=\"\(bar.count)\" aria-label=\"\(HTMLReporter.esc(what))\">"
-            out += "<title>\(HTMLReporter.esc(what))</title>"
+            out += " data-count=\"\(bar.count)\"" + HTMLReporter.labelled(what)
             out += "<text class=\"barlabel\" x=\"\(labelW - 10)\" y=\"\(y + 17)\" text-anchor=\"end\">"
             out += "\(HTMLReporter.esc(label))</text>"
             out += "<rect x=\"\(labelW)\" y=\"\(y + 3)\" width=\"\(w)\" height=\"\(rowH - 6)\" rx=\"3\"/>"
@@ -296,6 +292,17 @@ public struct HTMLReporter: Reporter {
         }
         out += "</svg>\n</section>\n"
         return out
+    }
+
+    /// A chart's `<svg>` start tag: scaled by its view box, a labelled group for screen readers.
+    static func svgStart(id: String, width: Int, height: Int, label: String) -> String {
+        "<svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" "
+            + "role=\"group\" aria-label=\"\(label)\">\n"
+    }
+
+    /// The end of a chart element's start tag: `what` as its accessible name, then as its tooltip.
+    static func labelled(_ what: String) -> String {
+        " aria-label=\"\(esc(what))\"><title>\(esc(what))</title>"
     }
 
     /// The table shell: controls and an empty body the script fills.
@@ -308,13 +315,9 @@ public struct HTMLReporter: Reporter {
         out += "<input id=\"q\" type=\"search\" placeholder=\"Filter: rule, file, owner, context…\" "
         out += "aria-label=\"Filter findings\" autocomplete=\"off\">\n"
         out += "<select id=\"f-risk\" aria-label=\"Risk level\"><option value=\"\">all risk levels</option>"
-        for level in HTMLReporter.orderedLevels(active.map { $0.risk.level.lowercased() }) {
-            out += "<option value=\"\(HTMLReporter.esc(level))\">\(HTMLReporter.esc(level))</option>"
-        }
+        out += HTMLReporter.options(HTMLReporter.orderedLevels(active.map { $0.risk.level.lowercased() }))
         out += "</select>\n<select id=\"f-provider\" aria-label=\"Provider\"><option value=\"\">all providers</option>"
-        for p in Set(active.map(\.provider)).sorted() {
-            out += "<option value=\"\(HTMLReporter.esc(p))\">\(HTMLReporter.esc(p))</option>"
-        }
+        out += HTMLReporter.options(Set(active.map(\.provider)).sorted())
         out += "</select>\n<span id=\"chips\"></span>\n"
         out += "<button id=\"clear\" type=\"button\">Clear filters</button>\n</div>\n"
         out += "<p id=\"status\" aria-live=\"polite\"></p>\n"
@@ -334,6 +337,11 @@ public struct HTMLReporter: Reporter {
         out += pager(prefix: "")
         out += "</section>\n"
         return out
+    }
+
+    /// A filter's `<option>`s, each value also its text.
+    static func options(_ values: [String]) -> String {
+        values.map { "<option value=\"\(esc($0))\">\(esc($0))</option>" }.joined()
     }
 
     func pager(prefix: String) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import GitExec
 
 /// A git command failed (not a repository, an unknown revision...): git's own message.
 public struct GitError: Error, Sendable, CustomStringConvertible {
@@ -12,43 +13,25 @@ public enum GitCommand {
     static let stableConfig = ["-c", "core.quotePath=false", "-c", "diff.noprefix=false", "-c", "color.ui=false",
                                "-c", "diff.external=", "-c", "log.showSignature=false"]
 
+    /// `git -C directory arguments...` with the stable settings, not started: for pipelines.
     static func makeProcess(_ arguments: [String], in directory: String) -> Process {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["git", "-C", directory] + stableConfig + arguments
-        var env = ProcessInfo.processInfo.environment
-        env["GIT_TERMINAL_PROMPT"] = "0"
-        env["GIT_PAGER"] = "cat"
-        env["LC_ALL"] = "C"
+        var env = Git.environment()
         env.removeValue(forKey: "GIT_EXTERNAL_DIFF")
-        p.environment = env
-        return p
+        return Git.process(["-C", directory] + stableConfig + arguments, environment: env)
     }
 
     /// Runs `git -C directory arguments...` and returns its standard output; throws with git's
     /// standard error when it exits non-zero.
     public static func run(_ arguments: [String], in directory: String) throws(GitError) -> Data {
-        let p = makeProcess(arguments, in: directory)
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        do { try p.run() } catch { throw GitError(message: "cannot run git: \(error)") }
-        // Drain stderr on another thread so neither pipe can fill up and block git.
-        let errBox = DataBox()
-        let done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
-            done.signal()
+        let output: Git.Output
+        do { output = try Git.run(makeProcess(arguments, in: directory)) } catch {
+            throw GitError(message: "cannot run git: \(error)")
         }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        done.wait()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            let message = String(decoding: errBox.data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw GitError(message: "git \(arguments.prefix(2).joined(separator: " ")): \(message.isEmpty ? "exit \(p.terminationStatus)" : message)")
+        guard output.succeeded else {
+            let message = output.message
+            throw GitError(message: "git \(arguments.prefix(2).joined(separator: " ")): \(message.isEmpty ? "exit \(output.status)" : message)")
         }
-        return data
+        return output.stdout
     }
 
     /// The top of the work tree holding `path`, or nil outside a repository.
@@ -57,9 +40,4 @@ public enum GitCommand {
         let top = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
         return top.isEmpty ? nil : top
     }
-}
-
-/// A mutable box handed between threads, read only after the writer signalled.
-final class DataBox: @unchecked Sendable {
-    var data = Data()
 }

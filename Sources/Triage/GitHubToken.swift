@@ -10,27 +10,19 @@ import Foundation
 /// example `ghp_` + `zQWBuTSOoRi4A9spHcVY5ncnsDkxkJ` + `0mLq17`).
 enum GitHubToken {
     /// What each prefix means, in the order prefixes are tried.
-    private struct Kind {
-        let prefix: String
-        let level: String
-        let lifetime: String
-        let capabilities: [String]
-        let reason: String
-    }
-
-    private static let kinds: [Kind] = [
-        Kind(prefix: "github_pat_", level: "medium", lifetime: "long-lived", capabilities: [],
-             reason: "fine-grained personal access token: scoped to chosen repositories and permissions, with an expiry date"),
-        Kind(prefix: "ghp_", level: "high", lifetime: "long-lived", capabilities: [],
-             reason: "classic personal access token: its scopes (often repo, workflow, admin:org) cover every repository and organization the user can reach, and it may never expire"),
-        Kind(prefix: "gho_", level: "high", lifetime: "long-lived", capabilities: [],
-             reason: "OAuth app token: acts as the user with the app's scopes until the user revokes the app"),
-        Kind(prefix: "ghu_", level: "medium", lifetime: "temporary", capabilities: [],
-             reason: "GitHub App user-to-server token: expires 8 hours after issue"),
-        Kind(prefix: "ghs_", level: "medium", lifetime: "temporary", capabilities: [],
-             reason: "GitHub App installation token: expires 1 hour after issue"),
-        Kind(prefix: "ghr_", level: "medium", lifetime: "long-lived", capabilities: ["token-minting"],
-             reason: "GitHub App refresh token: mints new 8-hour user tokens for up to 6 months"),
+    private static let kinds: [TokenKind] = [
+        TokenKind(prefix: "github_pat_", level: "medium", lifetime: "long-lived", capabilities: [],
+                  reason: "fine-grained personal access token: scoped to chosen repositories and permissions, with an expiry date"),
+        TokenKind(prefix: "ghp_", level: "high", lifetime: "long-lived", capabilities: [],
+                  reason: "classic personal access token: its scopes (often repo, workflow, admin:org) cover every repository and organization the user can reach, and it may never expire"),
+        TokenKind(prefix: "gho_", level: "high", lifetime: "long-lived", capabilities: [],
+                  reason: "OAuth app token: acts as the user with the app's scopes until the user revokes the app"),
+        TokenKind(prefix: "ghu_", level: "medium", lifetime: "temporary", capabilities: [],
+                  reason: "GitHub App user-to-server token: expires 8 hours after issue"),
+        TokenKind(prefix: "ghs_", level: "medium", lifetime: "temporary", capabilities: [],
+                  reason: "GitHub App installation token: expires 1 hour after issue"),
+        TokenKind(prefix: "ghr_", level: "medium", lifetime: "long-lived", capabilities: ["token-minting"],
+                  reason: "GitHub App refresh token: mints new 8-hour user tokens for up to 6 months"),
     ]
 
     /// Random characters before the checksum.
@@ -49,9 +41,8 @@ enum GitHubToken {
 
     /// The anatomy of a GitHub token, or nil for other strings.
     static func inspect(_ secret: String, now: Date) -> Anatomy? {
-        guard let kind = kinds.first(where: { secret.hasPrefix($0.prefix) }) else { return nil }
-        var a = Anatomy(lifetime: kind.lifetime, level: kind.level, capabilities: kind.capabilities,
-                        reasons: [kind.reason])
+        guard let kind = TokenKind.first(in: kinds, for: secret) else { return nil }
+        var a = kind.anatomy
         let body = secret.dropFirst(kind.prefix.count)
         if kind.prefix == "github_pat_" { return a }   // no public checksum scheme
         if body.utf8.count == randomLength + checksumLength && body.utf8.allSatisfy({ Base62.alphabet.contains($0) }) {

@@ -182,20 +182,12 @@ struct ScanCommand: ParsableCommand {
             report.findings.removeAll { (Self.levels.firstIndex(of: $0.risk.level) ?? 0) < floor }
             report.summary.findings = report.visible.count
         }
-        if let writeBaseline {
-            do { try OutputFile.write(JSONReporter().renderAll(report), to: writeBaseline) } catch {
-                warn("error: cannot write \(writeBaseline): \(error)")
-                throw ExitCode(2)
-            }
-        }
+        if let writeBaseline { try writeFile(JSONReporter().renderAll(report), to: writeBaseline) }
         let reportFormat = ReportFormat(rawValue: format)!
         let toTerminal = output == nil && isatty(STDOUT_FILENO) != 0
         let text = reportFormat.reporter(color: toTerminal).render(report)
         if let output {
-            do { try OutputFile.write(text, to: output) } catch {
-                warn("error: cannot write \(output): \(error)")
-                throw ExitCode(2)
-            }
+            try writeFile(text, to: output)
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
@@ -216,6 +208,14 @@ struct ScanCommand: ParsableCommand {
                 """)
             }
             throw ExitCode(1)
+        }
+    }
+
+    /// Writes a report file (mode 0600); when it cannot, says why and exits 2.
+    func writeFile(_ text: String, to path: String) throws {
+        do { try OutputFile.write(text, to: path) } catch {
+            warn("error: cannot write \(path): \(error)")
+            throw ExitCode(2)
         }
     }
 

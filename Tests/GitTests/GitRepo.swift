@@ -14,38 +14,7 @@ struct Person: Sendable {
 }
 
 /// The output of a finished program.
-struct Run {
-    let status: Int32
-    let stdout: String
-    let stderr: String
-}
-
-/// Runs programs with a given environment; output goes through files, so nothing can block.
-enum Proc {
-    @discardableResult
-    static func run(_ executable: String, _ arguments: [String], cwd: String? = nil,
-                    environment: [String: String]) throws -> Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = arguments
-        if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-        p.environment = environment
-        p.standardInput = FileHandle.nullDevice
-        let tmp = FileManager.default.temporaryDirectory
-        let outURL = tmp.appendingPathComponent("gittests-out-\(UUID().uuidString)")
-        let errURL = tmp.appendingPathComponent("gittests-err-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outURL); try? FileManager.default.removeItem(at: errURL) }
-        p.standardOutput = try FileHandle(forWritingTo: outURL)
-        p.standardError = try FileHandle(forWritingTo: errURL)
-        try p.run()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus,
-                   stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                   stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
-    }
-}
+typealias Run = Program.Result
 
 struct GitFailure: Error, CustomStringConvertible {
     let description: String
@@ -107,7 +76,7 @@ final class GitRepo {
     func git(_ arguments: [String], as who: Person = .alice, date: String = GitRepo.defaultDate) throws -> String {
         let fixed = ["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false",
                      "-c", "core.hooksPath=/dev/null", "-c", "core.autocrlf=false"]
-        let r = try Proc.run("/usr/bin/env", fixed + arguments, cwd: path, environment: environment(as: who, date: date))
+        let r = try Program.run("/usr/bin/env", fixed + arguments, cwd: path, environment: environment(as: who, date: date))
         guard r.status == 0 else { throw GitFailure(description: "git \(arguments.joined(separator: " ")): \(r.stderr)") }
         return r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -148,7 +117,7 @@ final class GitRepo {
 
     /// Runs the built `leakscope` binary with this repository's isolated environment.
     func leakscope(_ arguments: [String], cwd: String? = nil) throws -> Run {
-        try Proc.run(CLI.binary.path, arguments, cwd: cwd ?? path, environment: environment())
+        try Program.run(CLI.binary.path, arguments, cwd: cwd ?? path, environment: environment())
     }
 }
 

@@ -8,7 +8,7 @@ enum Strace {
 
     static var works: Bool {
         guard let path else { return false }
-        return (try? Proc.run(path, ["-f", "-qq", "-o", "/dev/null", "/bin/true"], environment: [:]).status) == 0
+        return (try? Program.run(path, ["-f", "-qq", "-o", "/dev/null", "/bin/true"], environment: [:]).status) == 0
     }
 }
 
@@ -65,7 +65,7 @@ struct NoNetworkTests {
         ]
         for arguments in runs {
             let log = repo.home + "/strace.log"
-            let r = try Proc.run(Strace.path!, ["-f", "-qq", "-e", "trace=connect,sendto,sendmsg,sendmmsg,execve", "-o", log,
+            let r = try Program.run(Strace.path!, ["-f", "-qq", "-e", "trace=connect,sendto,sendmsg,sendmmsg,execve", "-o", log,
                                                  CLI.binary.path] + arguments, cwd: repo.path, environment: repo.environment())
             #expect(r.status == 1, "\(arguments): \(r.stderr)")
             let trace = try String(contentsOfFile: log, encoding: .utf8)

@@ -188,12 +188,7 @@ import TestSupport
 
 /// Runs programs with output captured in files (never a pipe that could fill up).
 enum Run {
-    struct Result {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-        var both: String { stdout + stderr }
-    }
+    typealias Result = Program.Result
 
     static func leakscope(_ arguments: [String], cwd: String? = nil) throws -> Result {
         try exec(CLI.binary.path, arguments, cwd: cwd)
@@ -201,32 +196,11 @@ enum Run {
 
     /// Runs `executable` (a path, or a name looked up on PATH) with `arguments`.
     static func exec(_ executable: String, _ arguments: [String], cwd: String? = nil, env: [String: String]? = nil) throws -> Result {
-        let p = Process()
-        if executable.contains("/") {
-            p.executableURL = URL(fileURLWithPath: executable)
-            p.arguments = arguments
-        } else {
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = [executable] + arguments
-        }
+        let (path, words) = executable.contains("/") ? (executable, arguments) : ("/usr/bin/env", [executable] + arguments)
         // Never the test process's own folder: another suite may have changed into a
         // temporary folder that is gone by now.
-        p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? FileManager.default.temporaryDirectory.path)
-        p.environment = env ?? cleanEnvironment()
-        let dir = FileManager.default.temporaryDirectory
-        let outURL = dir.appendingPathComponent("hooktests-out-\(UUID().uuidString)")
-        let errURL = dir.appendingPathComponent("hooktests-err-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outURL); try? FileManager.default.removeItem(at: errURL) }
-        p.standardOutput = try FileHandle(forWritingTo: outURL)
-        p.standardError = try FileHandle(forWritingTo: errURL)
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus,
-                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        return try Program.run(path, words, cwd: cwd ?? FileManager.default.temporaryDirectory.path,
+                               environment: env ?? cleanEnvironment())
     }
 
     /// This process's environment without anything that would point git elsewhere, and with

@@ -20,23 +20,12 @@ import TestSupport
         let dir = try TempDir()
         let file = try dir.write("report.sarif", sarif)
         let script = Paths.repoRoot.appendingPathComponent("scripts/validate-sarif.py").path
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", script, schema.path, file]
-        let outURL = dir.url.appendingPathComponent("out"), errURL = dir.url.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        p.standardOutput = try FileHandle(forWritingTo: outURL)
-        p.standardError = try FileHandle(forWritingTo: errURL)
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        let err = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-        switch p.terminationStatus {
+        let run = try Program.run("/usr/bin/env", ["python3", script, schema.path, file])
+        switch run.status {
         case 0: break
         case 127: Issue.record("python3 is not installed: SARIF schema validation needs python3 and `pip install jsonschema`",
                                sourceLocation: sourceLocation)
-        default: Issue.record("SARIF schema validation failed (status \(p.terminationStatus)):\n\(err)",
+        default: Issue.record("SARIF schema validation failed (status \(run.status)):\n\(run.stderr)",
                               sourceLocation: sourceLocation)
         }
     }

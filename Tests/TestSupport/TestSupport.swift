@@ -81,16 +81,7 @@ public enum CLI {
         p.executableURL = executable ?? binary
         p.arguments = arguments
         if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-        // Files, not pipes: a large output can never block the child.
-        let dir = FileManager.default.temporaryDirectory
-        let outURL = dir.appendingPathComponent("leakscope-out-\(UUID().uuidString)")
-        let errURL = dir.appendingPathComponent("leakscope-err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outURL); try? FileManager.default.removeItem(at: errURL) }
-        p.standardOutput = try FileHandle(forWritingTo: outURL)
-        p.standardError = try FileHandle(forWritingTo: errURL)
-        p.standardInput = FileHandle.nullDevice
+        let output = try OutputFiles(for: p)
         try p.run()
         let started = Date()
         var interruptedAt: Date?
@@ -111,9 +102,8 @@ public enum CLI {
         }
         p.waitUntilExit()
         let stopSeconds = interruptedAt.map { Date().timeIntervalSince($0) }
-        let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
-        return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self), secondsToStop: stopSeconds)
+        let (stdout, stderr) = try output.read()
+        return Result(status: p.terminationStatus, stdout: stdout, stderr: stderr, secondsToStop: stopSeconds)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import Triage
 
 /// Small builders and runners shared by the Triage tests.
@@ -73,37 +74,14 @@ enum H {
     }
 
     /// Result of a program run.
-    struct Run {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
+    typealias Run = Program.Result
 
     /// Runs `executable` with `arguments` in `cwd`, extra `environment` on top of ours.
     @discardableResult
     static func run(_ executable: String, _ arguments: [String], cwd: String? = nil,
                     environment: [String: String] = [:]) throws -> Run {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = arguments
-        if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-        var env = ProcessInfo.processInfo.environment
-        for (k, v) in environment { env[k] = v }
-        p.environment = env
-        p.standardInput = FileHandle.nullDevice
-        let dir = FileManager.default.temporaryDirectory
-        let outURL = dir.appendingPathComponent("triage-out-\(UUID().uuidString)")
-        let errURL = dir.appendingPathComponent("triage-err-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outURL); try? FileManager.default.removeItem(at: errURL) }
-        p.standardOutput = try FileHandle(forWritingTo: outURL)
-        p.standardError = try FileHandle(forWritingTo: errURL)
-        try p.run()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus,
-                   stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                   stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        try Program.run(executable, arguments, cwd: cwd,
+                        environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new })
     }
 
     static func exists(_ path: String) -> Bool { FileManager.default.isExecutableFile(atPath: path) }

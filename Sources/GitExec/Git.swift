@@ -1,0 +1,72 @@
+import Foundation
+
+/// Starts git as a child process and collects what it writes, without prompts or deadlocks. Each
+/// caller adds its own settings (environment, `-c` options); this is only the running.
+public enum Git {
+    /// What a finished git command produced.
+    public struct Output: Sendable {
+        public let status: Int32
+        public let stdout: Data
+        public let stderr: Data
+
+        public var succeeded: Bool { status == 0 }
+        /// Standard error as text, for error messages.
+        public var message: String { String(decoding: stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
+
+    /// The inherited environment with no terminal prompts, no pager and the C locale.
+    public static func environment() -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["GIT_TERMINAL_PROMPT"] = "0"
+        env["GIT_PAGER"] = "cat"
+        env["LC_ALL"] = "C"
+        return env
+    }
+
+    /// `git <arguments>` with `environment`, not started: the caller connects its pipes.
+    public static func process(_ arguments: [String], environment: [String: String]) -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.environment = environment
+        return process
+    }
+
+    /// Runs `process` to completion: stdin is /dev/null, stdout is read to its end on this thread
+    /// and stderr on another, so neither pipe can fill up and block git. Throws what `Process.run`
+    /// throws when git cannot be started.
+    public static func run(_ process: Process) throws -> Output {
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let errors = Drain(err.fileHandleForReading)
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.result()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+    }
+
+    /// Collects a pipe's bytes on another thread.
+    private final class Drain: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ handle: FileHandle) {
+            Thread.detachNewThread { [self] in
+                let bytes = handle.readDataToEndOfFile()
+                lock.lock(); data = bytes; lock.unlock()
+                done.signal()
+            }
+        }
+
+        /// Waits for end of file and returns everything read.
+        func result() -> Data {
+            done.wait()
+            lock.lock(); defer { lock.unlock() }
+            return data
+        }
+    }
+}
