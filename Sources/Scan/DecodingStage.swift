@@ -56,7 +56,8 @@ struct DecodingStage {
                                          to: run.range.lowerBound - positionOffset)
             positionOffset = run.range.lowerBound
             let encodedShown = String(decoding: buffer[run.range.prefix(8)], as: UTF8.self)
-            for var (f, key) in found {
+            for (finding, key) in found {
+                var f = finding
                 f.line = position.line
                 f.column = position.column
                 if f.decoded == nil { f.decoded = kind }
