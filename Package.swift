@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Scan"], path: "Tests/TestSupport"),
         .testTarget(name: "MatchTests", dependencies: ["Match"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "TestSupport"]),
-        .testTarget(name: "SourcesTests", dependencies: ["Sources", "TestSupport"]),
+        .testTarget(name: "SourcesTests", dependencies: ["Sources", "GitExec", "TestSupport"]),
         .testTarget(name: "TriageTests", dependencies: ["Triage", "TestSupport"]),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),

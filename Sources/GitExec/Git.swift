@@ -42,10 +42,23 @@ public enum Git {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         let errors = Drain(err.fileHandleForReading)
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stdout = readToEnd(out.fileHandleForReading.fileDescriptor)
         let stderr = errors.result()
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+    }
+
+    /// Everything `fd` yields up to end of file. A read interrupted by a signal (EINTR) is
+    /// retried; Foundation's `readDataToEndOfFile` traps on it.
+    public static func readToEnd(_ fd: Int32) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n > 0 { data.append(contentsOf: buffer[..<n]); continue }
+            if n < 0 && errno == EINTR { continue }
+            return data
+        }
     }
 
     /// Collects a pipe's bytes on another thread.
@@ -56,7 +69,7 @@ public enum Git {
 
         init(_ handle: FileHandle) {
             Thread.detachNewThread { [self] in
-                let bytes = handle.readDataToEndOfFile()
+                let bytes = Git.readToEnd(handle.fileDescriptor)
                 lock.lock(); data = bytes; lock.unlock()
                 done.signal()
             }

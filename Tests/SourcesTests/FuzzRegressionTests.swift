@@ -1,4 +1,5 @@
 import Foundation
+import GitExec
 import Testing
 @testable import Sources
 
@@ -61,6 +62,26 @@ private func installInterruptingHandler() -> sigaction {
         let header = r.readLine().map { String(decoding: $0, as: UTF8.self) }
         #expect(header == "0001 blob 5")
         #expect(r.read(count: 5) == Array("hello".utf8))
+    }
+
+    /// Every git command's output is read by `Git.readToEnd`, which must not take EINTR for the
+    /// end of the output (Foundation's `readDataToEndOfFile`, used before, traps on it).
+    @Test func gitOutputReadInterruptedBySignalIsComplete() throws {
+        var old = installInterruptingHandler()
+        defer { sigaction(SIGUSR1, &old, nil) }
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let (readEnd, writeEnd) = (fds[0], fds[1])
+        defer { close(readEnd) }
+        let reader = pthread_self()
+        Thread.detachNewThread {
+            usleep(200_000)
+            pthread_kill(reader, SIGUSR1)   // interrupts the read() below
+            usleep(100_000)
+            _ = "deadbeef refs/heads/main\n".withCString { write(writeEnd, $0, strlen($0)) }
+            close(writeEnd)
+        }
+        #expect(String(decoding: Git.readToEnd(readEnd), as: UTF8.self) == "deadbeef refs/heads/main\n")
     }
 
     /// A large record is read straight into the result: an interrupted read() there was taken
