@@ -35,17 +35,30 @@ public enum GitBlame {
         guard !requests.isEmpty else { return [:] }
         let workers = max(1, min(threads, requests.count))
         let next = Atomic<Int>(0)
-        let results = Mutex<[String: [Int: BlameInfo]]>([:])
+        let results = BlameResults()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard i < requests.count else { return }
                 let request = requests[i]
                 guard let blamed = try? blame(repository: repository, file: request.file, lines: request.lines) else { continue }
-                results.withLock { $0[request.file, default: [:]].merge(blamed) { _, new in new } }
+                results.add(blamed, of: request.file)
             }
         }
-        return results.withLock { $0 }
+        return results.all
+    }
+
+    /// Blames collected from the worker threads, behind an NSLock (a pthread mutex that
+    /// ThreadSanitizer sees; `Synchronization.Mutex` is a futex it cannot, and it reported races).
+    private final class BlameResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var byFile: [String: [Int: BlameInfo]] = [:]
+
+        func add(_ blamed: [Int: BlameInfo], of file: String) {
+            lock.withLock { byFile[file, default: [:]].merge(blamed) { _, new in new } }
+        }
+
+        var all: [String: [Int: BlameInfo]] { lock.withLock { byFile } }
     }
 
     /// The top folder of the work tree holding `path` (a file or folder), or nil outside git.
