@@ -39,74 +39,58 @@ private func installInterruptingHandler() -> sigaction {
     return old
 }
 
+/// Calls `read` with the read end of a pipe that stays empty until this thread, blocked reading
+/// it, has been interrupted by a signal (EINTR); then `payload` arrives and the pipe closes.
+private func readInterruptedBySignal<T>(_ payload: [UInt8], _ read: (Int32) -> T) -> T {
+    var old = installInterruptingHandler()
+    defer { sigaction(SIGUSR1, &old, nil) }
+    var fds: [Int32] = [0, 0]
+    precondition(pipe(&fds) == 0)
+    let (readEnd, writeEnd) = (fds[0], fds[1])
+    defer { close(readEnd) }
+    let reader = pthread_self()
+    Thread.detachNewThread {
+        usleep(200_000)
+        pthread_kill(reader, SIGUSR1)
+        usleep(100_000)
+        payload.withUnsafeBytes { b in
+            var at = 0
+            while at < b.count { let n = write(writeEnd, b.baseAddress! + at, b.count - at); if n <= 0 { break }; at += n }
+        }
+        close(writeEnd)
+    }
+    return read(readEnd)
+}
+
 @Suite(.serialized) struct GitStreamFuzzRegressionTests {
     /// The git object stream reader took a read() interrupted by a signal (EINTR, as a
     /// handler without SA_RESTART causes; libFuzzer's timer did) for the end of the stream, and
     /// `GitHistory.listBlobs` read through Foundation's `readDataToEndOfFile`, which traps on it.
     @Test func readInterruptedBySignalIsNotEndOfStream() throws {
-        var old = installInterruptingHandler()
-        defer { sigaction(SIGUSR1, &old, nil) }
-        var fds: [Int32] = [0, 0]
-        #expect(pipe(&fds) == 0)
-        let (readEnd, writeEnd) = (fds[0], fds[1])
-        defer { close(readEnd) }
-        let reader = pthread_self()
-        Thread.detachNewThread {
-            usleep(200_000)
-            pthread_kill(reader, SIGUSR1)   // interrupts the read() below
-            usleep(100_000)
-            _ = "0001 blob 5\nhello\n".withCString { write(writeEnd, $0, 18) }
-            close(writeEnd)
+        let (header, body) = readInterruptedBySignal(Array("0001 blob 5\nhello\n".utf8)) { fd in
+            var r = BufferedReader(fd: fd)
+            return (r.readLine().map { String(decoding: $0, as: UTF8.self) }, r.read(count: 5))
         }
-        var r = BufferedReader(fd: readEnd)
-        let header = r.readLine().map { String(decoding: $0, as: UTF8.self) }
         #expect(header == "0001 blob 5")
-        #expect(r.read(count: 5) == Array("hello".utf8))
+        #expect(body == Array("hello".utf8))
     }
 
     /// Every git command's output is read by `Git.readToEnd`, which must not take EINTR for the
     /// end of the output (Foundation's `readDataToEndOfFile`, used before, traps on it).
     @Test func gitOutputReadInterruptedBySignalIsComplete() throws {
-        var old = installInterruptingHandler()
-        defer { sigaction(SIGUSR1, &old, nil) }
-        var fds: [Int32] = [0, 0]
-        #expect(pipe(&fds) == 0)
-        let (readEnd, writeEnd) = (fds[0], fds[1])
-        defer { close(readEnd) }
-        let reader = pthread_self()
-        Thread.detachNewThread {
-            usleep(200_000)
-            pthread_kill(reader, SIGUSR1)   // interrupts the read() below
-            usleep(100_000)
-            _ = "deadbeef refs/heads/main\n".withCString { write(writeEnd, $0, strlen($0)) }
-            close(writeEnd)
-        }
-        #expect(String(decoding: Git.readToEnd(readEnd), as: UTF8.self) == "deadbeef refs/heads/main\n")
+        let line = "deadbeef refs/heads/main\n"
+        #expect(readInterruptedBySignal(Array(line.utf8)) { Git.readToEnd($0) } == Data(line.utf8))
     }
 
     /// A large record is read straight into the result: an interrupted read() there was taken
     /// for the end of the stream too.
     @Test func largeReadInterruptedBySignalIsNotEndOfStream() throws {
-        var old = installInterruptingHandler()
-        defer { sigaction(SIGUSR1, &old, nil) }
-        var fds: [Int32] = [0, 0]
-        #expect(pipe(&fds) == 0)
-        let (readEnd, writeEnd) = (fds[0], fds[1])
-        defer { close(readEnd) }
         let record = (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        let reader = pthread_self()
-        Thread.detachNewThread {
-            usleep(200_000)
-            pthread_kill(reader, SIGUSR1)   // interrupts the read() straight into the result
-            usleep(100_000)
-            record.withUnsafeBytes { b in
-                var at = 0
-                while at < b.count { let n = write(writeEnd, b.baseAddress! + at, b.count - at); if n <= 0 { break }; at += n }
-            }
-            close(writeEnd)
+        let read = readInterruptedBySignal(record) { fd in
+            var r = BufferedReader(fd: fd)
+            return r.read(count: record.count)
         }
-        var r = BufferedReader(fd: readEnd)
-        #expect(r.read(count: record.count) == record)
+        #expect(read == record)
     }
 
     /// A record header claiming far more bytes than follow: nil, with memory taken only for
