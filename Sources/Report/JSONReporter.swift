@@ -14,7 +14,7 @@ public struct JSONReporter: Reporter {
         rounded.summary.triageSeconds = (rounded.summary.triageSeconds * 1000).rounded() / 1000
         var json = PrettyJSON(reservingCapacity: 1_024 + 1_200 * rounded.findings.count)
         rounded.write(&json)
-        return json.text + "\n"
+        return json.line()
     }
 
     /// Every finding, suppressed ones included (what `--write-baseline` writes).

@@ -10,6 +10,12 @@ struct PrettyJSON {
 
     init(reservingCapacity capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
+    /// The text written, ended by a newline (added to the bytes: no second copy of a large text).
+    mutating func line() -> String {
+        bytes.append(0x0A)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
     // MARK: Containers

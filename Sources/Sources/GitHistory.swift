@@ -547,13 +547,6 @@ struct BufferedReader {
         return true
     }
 
-    /// Everything up to end of file (Foundation's `readDataToEndOfFile` traps on EINTR).
-    static func readAll(fd: Int32) -> [UInt8] {
-        var reader = BufferedReader(fd: fd)
-        while reader.fill() {}
-        return Array(reader.buffer[reader.start..<reader.end])
-    }
-
     mutating func readLine() -> ArraySlice<UInt8>? {
         var scanned = start
         while true {
