@@ -1,8 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Imports flow one way: leakscope (CLI) → Scan (pipeline) → Sources, Rules, Triage, Report; Rules → Match → CPCRE2;
-// Sources, Triage → GitExec.
+// Imports flow one way: leakscope (CLI) → Scan (pipeline) → Inputs, Rules, Triage, Report; Rules → Match → CPCRE2;
+// Inputs, Triage → GitExec.
 let package = Package(
     name: "leakscope",
     platforms: [.macOS(.v15)],
@@ -26,10 +26,10 @@ let package = Package(
             dependencies: ["Match", "TOMLKit"],
             plugins: ["EmbedRules"]
         ),
-        // Starts git and collects its output; Sources and Triage each add their own settings.
+        // Starts git and collects its output; Inputs and Triage each add their own settings.
         .target(name: "GitExec"),
         // Files on disk → byte chunks with provenance. Knows nothing of rules.
-        .target(name: "Sources", dependencies: ["GitExec"]),
+        .target(name: "Inputs", dependencies: ["GitExec"]),
         // Age, owner, blast radius, risk: from provenance, rule metadata and the secret itself.
         .target(name: "Triage", dependencies: ["GitExec"]),
         // Findings → text, JSON. Knows nothing of matching.
@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "Scan",
             dependencies: [
-                "Sources", "Rules", "Triage", "Report",
+                "Inputs", "Rules", "Triage", "Report",
                 .product(name: "Crypto", package: "swift-crypto"), "TOMLKit",
             ]
         ),
@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Scan"], path: "Tests/TestSupport"),
         .testTarget(name: "MatchTests", dependencies: ["Match"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "TestSupport"]),
-        .testTarget(name: "SourcesTests", dependencies: ["Sources", "GitExec", "TestSupport"]),
+        .testTarget(name: "InputsTests", dependencies: ["Inputs", "GitExec", "TestSupport"]),
         .testTarget(name: "TriageTests", dependencies: ["Triage", "TestSupport"]),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),

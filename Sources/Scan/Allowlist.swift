@@ -1,7 +1,7 @@
 import Foundation
 import Match
 import Report
-import Sources
+import Inputs
 
 /// What the config and a baseline say should not be reported: applied as findings are built
 /// (values and regexes need the secret itself) and after the scan (fingerprints).

@@ -2,7 +2,7 @@ import Foundation
 import Match
 import Report
 import Rules
-import Sources
+import Inputs
 
 /// The pipeline: a producer (walker, git changes, git history) → bounded queue → worker threads
 /// (read, match, build findings) → one sorted report. Deterministic whatever the thread count.

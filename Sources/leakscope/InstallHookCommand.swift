@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Sources
+import Inputs
 
 /// `leakscope install-hook`: writes a git pre-commit hook that runs `leakscope scan --staged`.
 struct InstallHookCommand: ParsableCommand {

@@ -7,7 +7,7 @@
 // writer thread.
 import Foundation
 import FuzzSupport
-import Sources
+import Inputs
 
 let workDir: URL = {
     signal(SIGPIPE, SIG_IGN)   // as the CLI does: git may exit before reading every id

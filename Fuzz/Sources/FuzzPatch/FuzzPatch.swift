@@ -1,6 +1,6 @@
 // Git diffs: PatchParser.parse on `git log -p -U0` / `git diff -U0` style output.
 import FuzzSupport
-import Sources
+import Inputs
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

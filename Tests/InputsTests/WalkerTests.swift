@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import Sources
+@testable import Inputs
 
 @Suite struct WalkerTests {
     func walk(_ dir: TempDir, _ options: WalkOptions? = nil) -> (files: [String], skips: [String: SkipReason]) {

@@ -1,5 +1,5 @@
 import Testing
-@testable import Sources
+@testable import Inputs
 
 /// `GitHistory.changes`: where a later version of a file differs from the one before, in
 /// whole lines; outside, the new version is made of runs of old lines in their old order.

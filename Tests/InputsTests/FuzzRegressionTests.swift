@@ -1,7 +1,7 @@
 import Foundation
 import GitExec
 import Testing
-@testable import Sources
+@testable import Inputs
 
 /// Inputs the fuzz targets (Fuzz/, docs/fuzzing.md) crashed on, kept as regression tests.
 @Suite struct PatchFuzzRegressionTests {
