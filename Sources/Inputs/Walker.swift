@@ -1,3 +1,4 @@
+import Glob
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -60,6 +60,11 @@ public struct MatchResult: Sendable {
     public var matches: [RawMatch] = []
     /// Patterns that hit a resource limit.
     public var problems: [MatchProblem] = []
+
+    public init(matches: [RawMatch] = [], problems: [MatchProblem] = []) {
+        self.matches = matches
+        self.problems = problems
+    }
 }
 
 /// A compiled pattern plus the resolved secret group.

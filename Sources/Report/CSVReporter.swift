@@ -1,3 +1,4 @@
+import Vocabulary
 /// RFC 4180 CSV for spreadsheets and triage: a header row, then one row per finding, CRLF line ends.
 ///
 /// Fields holding a comma, a double quote, CR or LF are quoted, with quotes doubled. A field that
@@ -22,12 +23,12 @@ public struct CSVReporter: Reporter {
         var out = CSVReporter.row(CSVReporter.columns)
         for f in report.findings {
             out += CSVReporter.row([
-                f.file, String(f.line), String(f.column), f.rule, f.provider, f.category, f.secret, f.fingerprint,
-                String(f.risk.score), f.risk.level, f.blastRadius.level, f.blastRadius.lifetime,
+                f.file, String(f.line), String(f.column), f.rule, f.provider, f.category.rawValue, f.secret, f.fingerprint,
+                String(f.risk.score), f.risk.level.rawValue, f.blastRadius.level.rawValue, f.blastRadius.lifetime.rawValue,
                 f.age.map { String($0.days) } ?? "", f.age?.introduced ?? "",
                 f.commit?.sha ?? f.age?.commit ?? "", f.commit?.author ?? f.owner?.author ?? "",
                 f.commit?.email ?? f.owner?.email ?? "", f.owner?.team?.joined(separator: " ") ?? "",
-                f.suppression?.kind ?? "",
+                f.suppression?.kind.rawValue ?? "",
             ])
         }
         return out

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One reported secret: the JSON contract that other tools and the tests read.
 public struct Finding: Sendable, Codable, Equatable {
     /// Rule id.
@@ -6,8 +8,7 @@ public struct Finding: Sendable, Codable, Equatable {
     public var ruleName: String
     /// Who issued the credential.
     public var provider: String
-    /// ai, cloud, vcs, saas, keys or generic.
-    public var category: String
+    public var category: Category
     /// Path as reached from the scan root.
     public var file: String
     /// 1-based line of the secret's first byte.
@@ -37,7 +38,7 @@ public struct Finding: Sendable, Codable, Equatable {
     /// Combined 0-100 score and level: what to revoke first.
     public var risk: Risk
     /// The commit a history or range scan found the secret in (null for a plain file scan).
-    public var commit: CommitInfo?
+    public var commit: Commit?
     /// Whether the secret is still in the files at HEAD (history scans; null otherwise).
     public var presentAtHead: Bool?
     /// Set when a baseline, an inline `leakscope:allow` or the config suppresses the finding:
@@ -47,10 +48,10 @@ public struct Finding: Sendable, Codable, Equatable {
     /// The decoding that revealed the secret (`base64`, ...), when it was found in decoded text.
     public var decoded: String?
 
-    public init(rule: String, ruleName: String, provider: String, category: String, file: String, line: Int,
+    public init(rule: String, ruleName: String, provider: String, category: Category, file: String, line: Int,
                 column: Int, secret: String, secretLength: Int, redacted: Bool, fingerprint: String, entropy: Double,
                 context: String, blastRadius: BlastRadiusInfo, tags: [String], age: Age? = nil, owner: Owner? = nil,
-                risk: Risk = Risk(score: 0, level: "low"), commit: CommitInfo? = nil, presentAtHead: Bool? = nil,
+                risk: Risk = Risk(score: 0, level: .low), commit: Commit? = nil, presentAtHead: Bool? = nil,
                 suppression: Suppression? = nil, decoded: String? = nil) {
         self.rule = rule
         self.ruleName = ruleName
@@ -87,19 +88,22 @@ public struct Finding: Sendable, Codable, Equatable {
 
 /// What a credential reaches.
 public struct BlastRadiusInfo: Sendable, Codable, Equatable {
-    /// critical, high, medium, low.
-    public var level: String
-    /// long-lived, temporary, expired, unknown.
-    public var lifetime: String
-    public var capabilities: [String]
+    public var level: Level
+    public var lifetime: Lifetime
+    public var capabilities: [Capability]
     /// Human sentences explaining the level.
     public var reasons: [String]
+    /// Facts read from the secret itself (`awsAccountID`, `jwtExpires`, `keyBits`...), to route and
+    /// correlate findings; nil when it tells none (then the JSON leaves the key out).
+    public var details: [String: String]?
 
-    public init(level: String, lifetime: String, capabilities: [String], reasons: [String]) {
+    public init(level: Level, lifetime: Lifetime, capabilities: [Capability], reasons: [String],
+                details: [String: String]? = nil) {
         self.level = level
         self.lifetime = lifetime
         self.capabilities = capabilities
         self.reasons = reasons
+        self.details = details
     }
 }
 
@@ -111,10 +115,9 @@ public struct Age: Sendable, Codable, Equatable {
     public var days: Int
     /// The commit that introduced the line (null for `mtime`).
     public var commit: String?
-    /// `git` or `mtime`.
-    public var source: String
+    public var source: AgeSource
 
-    public init(introduced: String, days: Int, commit: String?, source: String) {
+    public init(introduced: String, days: Int, commit: String?, source: AgeSource) {
         self.introduced = introduced
         self.days = days
         self.commit = commit
@@ -137,43 +140,13 @@ public struct Owner: Sendable, Codable, Equatable {
     }
 }
 
-/// What to revoke first.
-public struct Risk: Sendable, Codable, Equatable {
-    /// 0-100.
-    public var score: Int
-    /// critical, high, medium, low.
-    public var level: String
-
-    public init(score: Int, level: String) {
-        self.score = score
-        self.level = level
-    }
-}
-
-/// A commit that added a secret (range and history scans).
-public struct CommitInfo: Sendable, Codable, Equatable {
-    public var sha: String
-    public var author: String
-    public var email: String
-    /// ISO 8601 author date.
-    public var date: String
-
-    public init(sha: String, author: String, email: String, date: String) {
-        self.sha = sha
-        self.author = author
-        self.email = email
-        self.date = date
-    }
-}
-
 /// Why a finding is suppressed.
 public struct Suppression: Sendable, Codable, Equatable {
-    /// `baseline`, `inline` or `config`.
-    public var kind: String
+    public var kind: SuppressionKind
     /// A human explanation (e.g. the baseline file).
     public var justification: String
 
-    public init(kind: String, justification: String) {
+    public init(kind: SuppressionKind, justification: String) {
         self.kind = kind
         self.justification = justification
     }

@@ -1,3 +1,4 @@
+import Vocabulary
 import Foundation
 
 /// One self-contained HTML page for people: a security reviewer opens it from a CI artifact.
@@ -30,7 +31,7 @@ public struct HTMLReporter: Reporter {
         "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
         + "base-uri 'none'; form-action 'none'"
 
-    static let levels = ["critical", "high", "medium", "low"]
+    static let levels = Level.descending.map(\.rawValue)
 
     /// Age columns of the matrix: id (used by the script's filter), label, and days `lower..<upper`.
     static let ageBuckets: [(id: String, label: String)] = [
@@ -57,15 +58,8 @@ public struct HTMLReporter: Reporter {
         return team
     }
 
-    /// Levels in display order: the four known ones, then any other seen, sorted.
-    static func orderedLevels(_ seen: some Sequence<String>) -> [String] {
-        levels + Set(seen).subtracting(levels).sorted()
-    }
-
-    /// Known levels keep their colour class; anything else is drawn grey.
-    static func levelClass(_ level: String) -> String {
-        levels.contains(level) ? "lvl-\(level)" : "lvl-other"
-    }
+    /// The colour class of a level.
+    static func levelClass(_ level: String) -> String { "lvl-\(level)" }
 
     /// Name and count, most first, then by name.
     static func ranked(_ values: [String]) -> [(name: String, count: Int)] {
@@ -133,12 +127,10 @@ public struct HTMLReporter: Reporter {
         let s = report.summary
         var out = "<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"cards\">\n"
         out += card(id: "count-total", count: active.count, label: "findings", cls: "total")
-        let byLevel = Dictionary(grouping: active, by: { $0.risk.level.lowercased() })
-        for level in HTMLReporter.orderedLevels(byLevel.keys) {
+        let byLevel = Dictionary(grouping: active, by: { $0.risk.level.rawValue })
+        for level in HTMLReporter.levels {
             let count = byLevel[level]?.count ?? 0
-            // Unknown levels get a card only when they occur; their id is left out (free text).
-            let id = HTMLReporter.levels.contains(level) ? "count-\(level)" : nil
-            out += card(id: id, count: count, label: level, cls: HTMLReporter.levelClass(level) + (count == 0 ? " zero" : ""))
+            out += card(id: "count-\(level)", count: count, label: level, cls: HTMLReporter.levelClass(level) + (count == 0 ? " zero" : ""))
         }
         out += card(id: "count-suppressed", count: suppressed.count, label: "suppressed (not counted)", cls: "muted")
         out += "</div>\n"
@@ -211,10 +203,10 @@ public struct HTMLReporter: Reporter {
         var out = "<section id=\"matrix-section\">\n<h2>Risk matrix: blast radius × age</h2>\n"
         out += "<p class=\"hint\">What a credential reaches against how long it has been exposed. "
         out += "Click a cell to list its findings.</p>\n"
-        let blastLevels = HTMLReporter.orderedLevels(active.map { $0.blastRadius.level.lowercased() })
+        let blastLevels = HTMLReporter.levels
         var counts: [String: Int] = [:]
         for f in active {
-            counts["\(f.blastRadius.level.lowercased())|\(HTMLReporter.ageBucket(f.age))", default: 0] += 1
+            counts["\(f.blastRadius.level.rawValue)|\(HTMLReporter.ageBucket(f.age))", default: 0] += 1
         }
         let maxCount = counts.values.max() ?? 0
         let labelW = 150, cellW = 112, cellH = 46, headH = 34, gap = 4
@@ -315,7 +307,7 @@ public struct HTMLReporter: Reporter {
         out += "<input id=\"q\" type=\"search\" placeholder=\"Filter: rule, file, owner, context…\" "
         out += "aria-label=\"Filter findings\" autocomplete=\"off\">\n"
         out += "<select id=\"f-risk\" aria-label=\"Risk level\"><option value=\"\">all risk levels</option>"
-        out += HTMLReporter.options(HTMLReporter.orderedLevels(active.map { $0.risk.level.lowercased() }))
+        out += HTMLReporter.options(HTMLReporter.levels)
         out += "</select>\n<select id=\"f-provider\" aria-label=\"Provider\"><option value=\"\">all providers</option>"
         out += HTMLReporter.options(Set(active.map(\.provider)).sorted())
         out += "</select>\n<span id=\"chips\"></span>\n"
@@ -403,11 +395,11 @@ public struct HTMLReporter: Reporter {
 
         init(_ f: Finding) {
             score = f.risk.score
-            level = f.risk.level.lowercased()
+            level = f.risk.level.rawValue
             rule = f.rule
             ruleName = f.ruleName
             provider = f.provider
-            category = f.category
+            category = f.category.rawValue
             file = f.file
             line = f.line
             column = f.column
@@ -416,11 +408,11 @@ public struct HTMLReporter: Reporter {
             email = f.owner?.email ?? f.commit?.email
             ageDays = f.age?.days
             introduced = f.age?.introduced
-            ageSource = f.age?.source
+            ageSource = f.age?.source.rawValue
             ageBucket = HTMLReporter.ageBucket(f.age)
-            blast = f.blastRadius.level.lowercased()
-            lifetime = f.blastRadius.lifetime
-            caps = f.blastRadius.capabilities
+            blast = f.blastRadius.level.rawValue
+            lifetime = f.blastRadius.lifetime.rawValue
+            caps = f.blastRadius.capabilities.map(\.rawValue)
             reasons = f.blastRadius.reasons
             secret = f.secret
             secretLength = f.secretLength
@@ -431,7 +423,7 @@ public struct HTMLReporter: Reporter {
             commit = f.commit?.sha ?? f.age?.commit
             presentAtHead = f.presentAtHead
             decoded = f.decoded
-            suppression = f.suppression?.kind
+            suppression = f.suppression?.kind.rawValue
             justification = f.suppression?.justification
         }
     }

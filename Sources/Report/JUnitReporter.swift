@@ -1,3 +1,4 @@
+import Vocabulary
 /// JUnit XML for CI test dashboards (Jenkins, GitLab, Azure Pipelines, CircleCI).
 ///
 /// One `<testsuite name="leakscope">`; one `<testcase>` per finding, failed with the redacted

@@ -1,3 +1,4 @@
+import Vocabulary
 /// A GitHub-flavoured markdown summary, made for a GitHub Actions job summary
 /// (`leakscope scan --format markdown >> "$GITHUB_STEP_SUMMARY"`).
 ///
@@ -11,7 +12,7 @@ public struct MarkdownReporter: Reporter {
 
     public init(maxRows: Int = 50) { self.maxRows = max(maxRows, 0) }
 
-    static let levels = ["critical", "high", "medium", "low"]
+    static let levels = Level.descending.map(\.rawValue)
 
     public func render(_ report: ScanReport) -> String {
         let active = report.findings.filter { $0.suppression == nil }
@@ -27,7 +28,7 @@ public struct MarkdownReporter: Reporter {
         out += "Scanned \(s.filesScanned) file\(s.filesScanned == 1 ? "" : "s") (\(String(format1: mb)) MB) "
         out += "with \(s.rulesLoaded) rules in \(String(format1: s.seconds)) s."
         if !suppressed.isEmpty {
-            let kinds = Dictionary(grouping: suppressed, by: { $0.suppression!.kind })
+            let kinds = Dictionary(grouping: suppressed, by: { $0.suppression!.kind.rawValue })
                 .sorted { $0.key < $1.key }
                 .map { "\($0.value.count) \(MarkdownReporter.cell($0.key))" }
             out += " \(suppressed.count) suppressed finding\(suppressed.count == 1 ? "" : "s") not listed"
@@ -40,9 +41,8 @@ public struct MarkdownReporter: Reporter {
         guard !active.isEmpty else { return out }
 
         out += "\n| risk level | findings |\n|---|---:|\n"
-        let byLevel = Dictionary(grouping: active, by: { $0.risk.level.lowercased() })
-        let otherLevels = byLevel.keys.filter { !MarkdownReporter.levels.contains($0) }.sorted()
-        for level in MarkdownReporter.levels + otherLevels {
+        let byLevel = Dictionary(grouping: active, by: { $0.risk.level.rawValue })
+        for level in MarkdownReporter.levels {
             guard let n = byLevel[level]?.count else { continue }
             out += "| \(MarkdownReporter.cell(level)) | \(n) |\n"
         }
@@ -61,7 +61,7 @@ public struct MarkdownReporter: Reporter {
             let owner = f.owner?.team.flatMap { $0.isEmpty ? nil : $0.joined(separator: " ") }
                 ?? f.owner?.author ?? "—"
             let age = f.age.map { String($0.days) } ?? "—"
-            out += "| \(f.risk.score) \(MarkdownReporter.cell(f.risk.level)) | \(MarkdownReporter.cell(f.ruleName)) "
+            out += "| \(f.risk.score) \(MarkdownReporter.cell(f.risk.level.rawValue)) | \(MarkdownReporter.cell(f.ruleName)) "
             out += "| \(MarkdownReporter.cell("\(f.file):\(f.line)")) | \(MarkdownReporter.cell(owner)) | \(age) |\n"
         }
         if ranked.count > maxRows {

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The JSON contract written by hand with `PrettyJSON`: every key, unknown values as `null`,
 /// keys in sorted order (what `JSONEncoder` with `.sortedKeys` writes; a test compares them).
 protocol PrettyJSONWritable {
@@ -29,7 +31,7 @@ extension Finding: PrettyJSONWritable {
         json.object { json in
             json.key("age"); json.value(age)
             json.key("blastRadius"); json.value(blastRadius)
-            json.key("category"); json.string(category)
+            json.key("category"); json.string(category.rawValue)
             json.key("column"); json.int(column)
             json.key("commit"); json.value(commit)
             json.key("context"); json.string(context)
@@ -59,7 +61,7 @@ extension Age: PrettyJSONWritable {
             json.key("commit"); json.string(commit)
             json.key("days"); json.int(days)
             json.key("introduced"); json.string(introduced)
-            json.key("source"); json.string(source)
+            json.key("source"); json.string(source.rawValue)
         }
     }
 }
@@ -67,15 +69,21 @@ extension Age: PrettyJSONWritable {
 extension BlastRadiusInfo: PrettyJSONWritable {
     func write(_ json: inout PrettyJSON) {
         json.object { json in
-            json.key("capabilities"); json.strings(capabilities)
-            json.key("level"); json.string(level)
-            json.key("lifetime"); json.string(lifetime)
+            json.key("capabilities"); json.strings(capabilities.map(\.rawValue))
+            if let details {
+                json.key("details")
+                json.object { json in
+                    for (k, v) in details.sorted(by: { $0.key < $1.key }) { json.key(k); json.string(v) }
+                }
+            }
+            json.key("level"); json.string(level.rawValue)
+            json.key("lifetime"); json.string(lifetime.rawValue)
             json.key("reasons"); json.strings(reasons)
         }
     }
 }
 
-extension CommitInfo: PrettyJSONWritable {
+extension Commit: PrettyJSONWritable {
     func write(_ json: inout PrettyJSON) {
         json.object { json in
             json.key("author"); json.string(author)
@@ -99,7 +107,7 @@ extension Owner: PrettyJSONWritable {
 extension Risk: PrettyJSONWritable {
     func write(_ json: inout PrettyJSON) {
         json.object { json in
-            json.key("level"); json.string(level)
+            json.key("level"); json.string(level.rawValue)
             json.key("score"); json.int(score)
         }
     }
@@ -109,7 +117,7 @@ extension Suppression: PrettyJSONWritable {
     func write(_ json: inout PrettyJSON) {
         json.object { json in
             json.key("justification"); json.string(justification)
-            json.key("kind"); json.string(kind)
+            json.key("kind"); json.string(kind.rawValue)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Vocabulary
 import Foundation
 
 /// SARIF 2.1.0 for code-scanning dashboards (GitHub code scanning, Azure DevOps, IDE viewers).
@@ -56,7 +57,7 @@ public struct SARIFReporter: Reporter {
         let maxScore = findings.map(\.risk.score).max() ?? 0
         let blast = f.blastRadius
         let attacker = blast.reasons.first ?? "Anyone who holds it can act with its permissions."
-        let capabilities = blast.capabilities.isEmpty ? "" : " Capabilities: \(blast.capabilities.joined(separator: ", "))."
+        let capabilities = blast.capabilities.isEmpty ? "" : " Capabilities: \(blast.capabilities.spelled.joined(separator: ", "))."
         let what = "\(f.ruleName): a credential issued by \(f.provider) (category \(f.category))."
         let fix = "Revoke or rotate the credential at \(f.provider) first (assume it is compromised), "
             + "then remove it from the code and from the git history, and load it from a secret store "
@@ -64,7 +65,7 @@ public struct SARIFReporter: Reporter {
         let full = "\(f.ruleName), a credential issued by \(f.provider). Blast radius \(blast.level), \(blast.lifetime).\(capabilities)"
         let text = "\(what)\n\nWhat an attacker can do: \(attacker)\n\nHow to fix: \(fix)"
         let markdown = """
-            **\(markdownText(f.ruleName))**: a credential issued by \(markdownText(f.provider)) (category \(markdownText(f.category)), \
+            **\(markdownText(f.ruleName))**: a credential issued by \(markdownText(f.provider)) (category \(markdownText(f.category.rawValue)), \
             blast radius **\(blast.level)**, \(blast.lifetime)).
 
             **What an attacker can do:** \(markdownText(attacker))
@@ -73,7 +74,7 @@ public struct SARIFReporter: Reporter {
             compromised), then remove it from the code and from the git history, and load it from a secret store \
             or the environment instead.
             """
-        var tags = ["security", f.category]
+        var tags = ["security", f.category.rawValue]
         for finding in findings { tags.append(contentsOf: finding.tags) }
         return SARIF.ReportingDescriptor(
             id: id, name: pascalName(id), shortDescription: SARIF.MultiformatMessage(text: f.ruleName),
@@ -117,11 +118,11 @@ public struct SARIFReporter: Reporter {
             artifactLocation: SARIF.ArtifactLocation(uri: uri, uriBaseId: base),
             region: SARIF.Region(startLine: max(f.line, 1), startColumn: max(f.column, 1), snippet: snippet)))
         let suppressions = f.suppression.map {
-            [SARIF.Suppression(kind: $0.kind == "inline" ? "inSource" : "external", justification: $0.justification)]
+            [SARIF.Suppression(kind: $0.kind == .inline ? "inSource" : "external", justification: $0.justification)]
         }
         let properties = SARIF.ResultProperties(
-            tags: f.tags.isEmpty ? nil : unique(f.tags), provider: f.provider, category: f.category,
-            riskScore: f.risk.score, riskLevel: f.risk.level, blastRadius: f.blastRadius, age: f.age,
+            tags: f.tags.isEmpty ? nil : unique(f.tags), provider: f.provider, category: f.category.rawValue,
+            riskScore: f.risk.score, riskLevel: f.risk.level.rawValue, blastRadius: f.blastRadius, age: f.age,
             owner: f.owner, commit: f.commit, presentAtHead: f.presentAtHead, decoded: f.decoded)
         return SARIF.Result(
             ruleId: f.rule, ruleIndex: ruleIndex, level: level(f.risk.level), message: SARIF.Message(text: message),
@@ -130,11 +131,11 @@ public struct SARIFReporter: Reporter {
     }
 
     /// `error` for critical and high risk, `warning` for medium, `note` for low.
-    static func level(_ risk: String) -> String {
-        switch risk.lowercased() {
-        case "critical", "high": "error"
-        case "low": "note"
-        default: "warning"
+    static func level(_ risk: Level) -> String {
+        switch risk {
+        case .critical, .high: "error"
+        case .medium: "warning"
+        case .low: "note"
         }
     }
 
@@ -328,7 +329,7 @@ public enum SARIF {
         public var blastRadius: BlastRadiusInfo
         public var age: Age?
         public var owner: Owner?
-        public var commit: CommitInfo?
+        public var commit: Commit?
         public var presentAtHead: Bool?
         public var decoded: String?
     }

@@ -1,3 +1,4 @@
+import Vocabulary
 /// The report a person reads on a terminal: one block per finding, then a summary that says
 /// what to revoke first.
 public struct TextReporter: Reporter {
@@ -10,8 +11,8 @@ public struct TextReporter: Reporter {
 
     func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
-    func levelColor(_ level: String) -> String {
-        switch level { case "critical": "1;31"; case "high": "31"; case "medium": "33"; default: "36" }
+    func levelColor(_ level: Level) -> String {
+        switch level { case .critical: "1;31"; case .high: "31"; case .medium: "33"; case .low: "36" }
     }
 
     public func render(_ report: ScanReport) -> String {
@@ -24,7 +25,7 @@ public struct TextReporter: Reporter {
             out += "    secret:  \(shown)  entropy \(String(format1: f.entropy))\(f.decoded.map { "  (decoded: \($0))" } ?? "")\n"
             out += "    context: \(f.context)\n"
             out += "    blast:   \(f.blastRadius.level), \(f.blastRadius.lifetime)"
-            if !f.blastRadius.capabilities.isEmpty { out += ", " + f.blastRadius.capabilities.joined(separator: ", ") }
+            if !f.blastRadius.capabilities.isEmpty { out += ", " + f.blastRadius.capabilities.spelled.joined(separator: ", ") }
             out += "\n"
             for r in f.blastRadius.reasons { out += "             - \(r)\n" }
             if let owner = TextReporter.ownerText(f) { out += "    owner:   \(owner)\n" }
@@ -59,9 +60,8 @@ public struct TextReporter: Reporter {
     /// Counts by risk level, provider and owner team, and the findings to revoke first.
     func summary(_ findings: [Finding]) -> String {
         var out = paint("Summary", "1") + "\n"
-        let levels = ["critical", "high", "medium", "low"]
         let byLevel = Dictionary(grouping: findings, by: \.risk.level)
-        out += "  by risk:     " + levels.compactMap { l in byLevel[l].map { "\($0.count) \(l)" } }.joined(separator: ", ") + "\n"
+        out += "  by risk:     " + Level.descending.compactMap { l in byLevel[l].map { "\($0.count) \(l)" } }.joined(separator: ", ") + "\n"
         out += "  by provider: " + TextReporter.counts(findings.map(\.provider)) + "\n"
         let teams = findings.map { $0.owner?.team?.joined(separator: " ") ?? "(no owner)" }
         out += "  by owner:    " + TextReporter.counts(teams) + "\n"
@@ -72,7 +72,7 @@ public struct TextReporter: Reporter {
         for f in top {
             let owner = f.owner?.team?.joined(separator: " ") ?? f.owner?.author ?? "-"
             let age = f.age.map { "\($0.days)d" } ?? "-"
-            out += "  " + paint("\(f.risk.level.padding(8)) \(String(f.risk.score).padding(3))", levelColor(f.risk.level))
+            out += "  " + paint("\(f.risk.level.rawValue.padding(8)) \(String(f.risk.score).padding(3))", levelColor(f.risk.level))
             out += " \(f.rule.padding(34)) \(f.file):\(f.line)  owner \(owner)  age \(age)\n"
         }
         return out

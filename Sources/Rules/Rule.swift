@@ -1,30 +1,30 @@
 import Match
-
-/// What kind of credential a rule finds; the report groups by it.
-public enum Category: String, Sendable, CaseIterable, Codable {
-    case ai, cloud, vcs, saas, keys, generic
-}
-
-/// How bad a leak of the credential is, from the rule's point of view (triage refines it).
-public enum Level: String, Sendable, CaseIterable, Codable, Comparable {
-    case low, medium, high, critical
-    var rank: Int { Level.allCases.firstIndex(of: self)! }
-    public static func < (a: Level, b: Level) -> Bool { a.rank < b.rank }
-}
-
-/// How long a credential stays valid.
-public enum Lifetime: String, Sendable, CaseIterable, Codable {
-    case longLived = "long-lived", temporary, expired, unknown
-}
+import Vocabulary
 
 /// What the credential reaches, as the rule file states it.
 public struct BlastRadius: Sendable, Equatable, Codable {
     public var level: Level
     public var lifetime: Lifetime
     /// e.g. admin, write, read, spend, model-inference.
-    public var capabilities: [String]
+    public var capabilities: [Capability]
     /// One sentence: what an attacker can do with it.
     public var impact: String
+}
+
+/// A kind of credential within one rule, told by the secret's prefix (`sk_test_` and `rk_test_`
+/// of one Stripe rule): the level, lifetime and powers that kind has, so one rule file is the one
+/// home of what is known about a provider's credentials.
+public struct RuleVariant: Sendable, Equatable {
+    /// The secret starts with this.
+    public var prefix: String
+    /// Replaces the rule's level (default: the rule's).
+    public var level: Level?
+    /// Replaces the rule's lifetime (default: the rule's).
+    public var lifetime: Lifetime?
+    /// Added to the rule's capabilities.
+    public var capabilities: [Capability]
+    /// One sentence: what this kind is and can do (the first reason of its blast radius).
+    public var reason: String
 }
 
 /// A detection rule: metadata for people plus the pattern the matcher runs.
@@ -48,8 +48,15 @@ public struct Rule: Sendable {
     public var examples: [String]
     public var negativeExamples: [String]
     public var blastRadius: BlastRadius
+    /// Kinds of this rule's credential by prefix, longest prefix first.
+    public var variants: [RuleVariant] = []
     /// Where the rule was defined, for messages.
     public var origin: SourceLocation
+
+    /// The variant `secret` belongs to (the longest prefix it starts with), if any.
+    public func variant(of secret: String) -> RuleVariant? {
+        variants.first { secret.hasPrefix($0.prefix) }
+    }
 
     /// The matcher's view of this rule.
     public var matchPattern: MatchPattern {

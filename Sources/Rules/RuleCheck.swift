@@ -1,5 +1,6 @@
 import Foundation
 import Match
+import Vocabulary
 
 /// Runs every rule's examples: each positive example must yield a finding of its rule, no
 /// negative example may. Counts all failures instead of stopping at the first.

@@ -1,6 +1,8 @@
 import Foundation
+import Vocabulary
 import Match
 import TOMLKit
+import TOMLSupport
 
 /// Parses rule files (TOML, `[[rule]]` tables) into rules, collecting every problem with its
 /// file and line rather than stopping at the first.
@@ -9,8 +11,9 @@ public enum RuleLoader {
     static let knownKeys: Set<String> = [
         "id", "name", "provider", "category", "keywords", "regex", "secret_group", "min_entropy",
         "multiline", "window", "precedence", "placeholder_check", "references", "examples",
-        "negative_examples", "blast_radius",
+        "negative_examples", "blast_radius", "variant",
     ]
+    static let knownVariantKeys: Set<String> = ["prefix", "level", "lifetime", "capabilities", "reason"]
     static let knownBlastKeys: Set<String> = ["level", "lifetime", "capabilities", "impact"]
 
     /// Parses one file's text. `compile` also compiles every regex (reports PCRE2 errors).
@@ -71,97 +74,6 @@ public enum RuleLoader {
     }
 }
 
-/// Finds the line of a table header or of a key in TOML text, for error messages (TOMLKit
-/// gives no positions for values).
-public struct TOMLLines: Sendable {
-    let text: String
-    /// Byte offset of each line's first byte.
-    let starts: [Int]
-    /// 1-based lines of the `[[rule]]` headers.
-    let headers: [Int]
-
-    /// Runs at every start for every built-in rule file, so it only scans bytes: line starts
-    /// (lines end at `\n`; a `\r` before it is trimmed where lines are compared) and the
-    /// array-table headers, indented by spaces or tabs or not. The lines themselves are cut
-    /// only when a message needs one.
-    public init(text: String, arrayTable: String = "rule") {
-        self.text = text
-        let header = Array("[[\(arrayTable)]]".utf8)
-        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (starts: [Int], headers: [Int]) {
-            var starts = [0], headers: [Int] = []
-            var i = 0
-            let n = bytes.count
-            while true {
-                // At a line start: skip blanks, test for the header.
-                var j = i
-                while j < n, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
-                if j + header.count <= n {
-                    var k = 0
-                    while k < header.count, bytes[j + k] == header[k] { k += 1 }
-                    if k == header.count { headers.append(starts.count) }
-                }
-                while j < n, bytes[j] != 0x0A { j += 1 }
-                guard j < n else { break }
-                i = j + 1
-                starts.append(i)
-            }
-            return (starts, headers)
-        }
-        let found = text.utf8.withContiguousStorageIfAvailable(scan)
-            ?? Array(text.utf8).withUnsafeBufferPointer(scan)
-        starts = found.starts
-        headers = found.headers
-    }
-
-    /// The text's lines, without their `\n` (cut on demand: messages and config files only).
-    var lines: [Substring] {
-        let utf8 = text.utf8
-        var out: [Substring] = []
-        out.reserveCapacity(starts.count)
-        for (n, start) in starts.enumerated() {
-            let from = utf8.index(utf8.startIndex, offsetBy: start)
-            let to = n + 1 < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[n + 1] - 1) : utf8.endIndex
-            out.append(text[from..<to])
-        }
-        return out
-    }
-
-    /// `line` without leading and trailing spaces, tabs and carriage returns.
-    static func trimmed(_ line: Substring) -> Substring {
-        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
-        var t = line.drop(while: blank)
-        while let last = t.last, blank(last) { t = t.dropLast() }
-        return t
-    }
-
-    /// The line of the `index`-th array-table header (1 when there is none).
-    public func ruleHeaderLine(_ index: Int) -> Int { index < headers.count ? headers[index] : 1 }
-
-    /// The line of a `[name]` table header, or nil.
-    public func line(ofTable name: String) -> Int? {
-        let header = "[\(name)]"
-        return lines.firstIndex { Self.trimmed($0) == header }.map { $0 + 1 }
-    }
-
-    /// The first line at or after `after` (1-based) that assigns `key`, before the next table
-    /// header; else `after` (or 1).
-    public func line(ofKey key: String, after: Int) -> Int {
-        let lines = self.lines
-        let start = max(after - 1, 0)
-        let end = lines.count
-        var i = start
-        while i < end {
-            let t = lines[i].drop { $0 == " " || $0 == "\t" }
-            if t.hasPrefix(key) {
-                let rest = t.dropFirst(key.count).drop { $0 == " " || $0 == "\t" }
-                if rest.hasPrefix("=") || rest.hasPrefix("]") || key.hasPrefix("[") { return i + 1 }
-            }
-            if i > start, t.hasPrefix("[[") { break }
-            i += 1
-        }
-        return max(after, 1)
-    }
-}
 
 /// Reads the fields of one `[[rule]]` table, recording problems.
 struct FieldReader {
@@ -237,12 +149,13 @@ struct FieldReader {
         let examples = strings("examples", required: true)
         let negatives = strings("negative_examples", required: true)
         let blast = blastRadius()
+        let variants = self.variants()
         guard let id, let name, let provider, let category, let regex, let blast, !keywords.isEmpty else { return nil }
         let rule = Rule(id: id, name: name, provider: provider, category: category, keywords: keywords,
                         regex: regex, secretGroup: secretGroup, minEntropy: minEntropy, multiline: multiline,
                         window: window, precedence: precedence, placeholderCheck: placeholderCheck,
                         references: references, examples: examples, negativeExamples: negatives,
-                        blastRadius: blast, origin: SourceLocation(file: file, line: header))
+                        blastRadius: blast, variants: variants, origin: SourceLocation(file: file, line: header))
         if compile {
             do { _ = try LazyPatternCheck.compile(rule.matchPattern) } catch {
                 let regexLine = lines.line(ofKey: "regex", after: header)
@@ -277,6 +190,57 @@ struct FieldReader {
         return n
     }
 
+    /// `[[rule.variant]]` tables, longest prefix first.
+    mutating func variants() -> [RuleVariant] {
+        guard let v = table["variant"] else { return [] }
+        var at: SourceLocation { loc("[[rule.variant]]") }
+        guard let array = v.array else { fail("variant", "'variant' must be an array of tables ([[rule.variant]])"); return [] }
+        var out: [RuleVariant] = []
+        for item in array {
+            guard let t = item.table else { errors.append(RuleFileError(at, "each [[rule.variant]] must be a table")); continue }
+            for key in t.keys where !RuleLoader.knownVariantKeys.contains(key) {
+                errors.append(RuleFileError(at, "unknown variant field '\(key)'"))
+            }
+            guard let prefix = t["prefix"]?.string, !prefix.isEmpty else {
+                errors.append(RuleFileError(at, "variant.prefix is missing")); continue
+            }
+            guard let reason = t["reason"]?.string, !reason.isEmpty else {
+                errors.append(RuleFileError(at, "variant '\(prefix)': reason is missing: say what this kind is")); continue
+            }
+            var level: Level?
+            if let text = t["level"]?.string {
+                level = Level(rawValue: text)
+                if level == nil { errors.append(RuleFileError(at, "variant '\(prefix)': level must be one of critical, high, medium, low")) }
+            }
+            var lifetime: Lifetime?
+            if let text = t["lifetime"]?.string {
+                lifetime = Lifetime(rawValue: text)
+                if lifetime == nil || lifetime == .expired {
+                    errors.append(RuleFileError(at, "variant '\(prefix)': lifetime must be long-lived, temporary or unknown"))
+                }
+            }
+            guard let caps = capabilities(t, at: at) else { continue }
+            if out.contains(where: { $0.prefix == prefix }) {
+                errors.append(RuleFileError(at, "variant prefix '\(prefix)' appears twice")); continue
+            }
+            out.append(RuleVariant(prefix: prefix, level: level, lifetime: lifetime, capabilities: caps, reason: reason))
+        }
+        return out.sorted { $0.prefix.utf8.count > $1.prefix.utf8.count }
+    }
+
+    /// The declared capabilities a table lists; nil (and an error) for an undeclared one.
+    mutating func capabilities(_ t: TOMLTable, at: SourceLocation) -> [Capability]? {
+        var caps: [Capability] = []
+        for name in t["capabilities"]?.array?.compactMap(\.string) ?? [] {
+            guard let c = Capability(rawValue: name) else {
+                errors.append(RuleFileError(at, "unknown capability '\(name)'\(didYouMean(name, among: Capability.allCases.map(\.rawValue))) (the declared list is in Sources/Vocabulary/Capability.swift)"))
+                return nil
+            }
+            if !caps.contains(c) { caps.append(c) }
+        }
+        return caps
+    }
+
     mutating func blastRadius() -> BlastRadius? {
         guard let v = table["blast_radius"] else {
             errors.append(RuleFileError(SourceLocation(file: file, line: header), "missing table [rule.blast_radius]"))
@@ -295,7 +259,7 @@ struct FieldReader {
         guard let lifetime = Lifetime(rawValue: lifetimeText), lifetime != .expired else {
             errors.append(RuleFileError(at, "blast_radius.lifetime must be long-lived, temporary or unknown")); return nil
         }
-        let caps = t["capabilities"]?.array?.compactMap(\.string) ?? []
+        guard let caps = capabilities(t, at: at) else { return nil }
         guard let impact = t["impact"]?.string, !impact.isEmpty else {
             errors.append(RuleFileError(at, "blast_radius.impact is missing: say what an attacker can do")); return nil
         }

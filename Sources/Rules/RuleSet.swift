@@ -1,24 +1,10 @@
 import Foundation
 import Match
+import Vocabulary
 
-/// A secret a rule found in a buffer, after deduplication across rules.
-public struct RuleMatch: Sendable, Equatable {
-    /// Index into `RuleSet.rules`.
-    public var rule: Int
-    /// The whole regex match (byte offsets into the scanned buffer).
-    public var match: Range<Int>
-    /// The secret (byte offsets into the scanned buffer).
-    public var secret: Range<Int>
-    public var entropy: Double
-}
-
-/// A rule that could not search all of a buffer (a PCRE2 limit).
-public struct RuleProblem: Sendable, Equatable {
-    public var rule: Int
-    public var message: String
-}
-
-/// The compiled rules: one matcher over all of them, shared read-only by the workers.
+/// The compiled rules: one matcher over all of them, shared read-only by the workers. Pattern
+/// `i` of the matcher is `rules[i]`, so a `RawMatch`'s and a `MatchProblem`'s `pattern` index
+/// the rules.
 public final class RuleSet: Sendable {
     public let rules: [Rule]
     public let matcher: Matcher
@@ -60,13 +46,11 @@ public final class RuleSet: Sendable {
     }
 
     /// Scans a buffer: matches of every rule, the same secret reported once.
-    public func scan(_ buffer: UnsafeBufferPointer<UInt8>, workspace: MatchWorkspace) -> (matches: [RuleMatch], problems: [RuleProblem]) {
+    public func scan(_ buffer: UnsafeBufferPointer<UInt8>, workspace: MatchWorkspace) -> MatchResult {
         let result = matcher.scan(buffer, workspace: workspace)
-        let problems = result.problems.map { RuleProblem(rule: $0.pattern, message: $0.message) }
-        var kept: [RuleMatch] = []
+        var kept: [RawMatch] = []
         kept.reserveCapacity(result.matches.count)
-        for m in result.matches {
-            let candidate = RuleMatch(rule: m.pattern, match: m.match, secret: m.secret, entropy: m.entropy)
+        for candidate in result.matches {
             // Matches arrive by secret start: only the latest kept ones can overlap this one.
             var clash: Int?
             for k in stride(from: kept.count - 1, through: max(0, kept.count - 16), by: -1)
@@ -80,7 +64,7 @@ public final class RuleSet: Sendable {
                 kept.append(candidate)
             }
         }
-        return (dropDataLines(kept, buffer), problems)
+        return MatchResult(matches: dropDataLines(kept, buffer), problems: result.problems)
     }
 
     /// More generic findings than this on one line mark it as data (test vectors, minified
@@ -88,8 +72,8 @@ public final class RuleSet: Sendable {
     static let genericPerLineLimit = 3
 
     /// Drops generic-category matches on lines that hold more than `genericPerLineLimit` of them.
-    func dropDataLines(_ matches: [RuleMatch], _ buffer: UnsafeBufferPointer<UInt8>) -> [RuleMatch] {
-        let generic = matches.indices.filter { rules[matches[$0].rule].category == .generic }
+    func dropDataLines(_ matches: [RawMatch], _ buffer: UnsafeBufferPointer<UInt8>) -> [RawMatch] {
+        let generic = matches.indices.filter { rules[matches[$0].pattern].category == .generic }
         guard generic.count > Self.genericPerLineLimit else { return matches }
         var drop = Set<Int>()
         var run: [Int] = []
@@ -111,8 +95,8 @@ public final class RuleSet: Sendable {
     }
 
     /// The more specific of two matches of one secret: higher precedence, longer match, smaller id.
-    func better(_ a: RuleMatch, than b: RuleMatch) -> Bool {
-        let ra = rules[a.rule], rb = rules[b.rule]
+    func better(_ a: RawMatch, than b: RawMatch) -> Bool {
+        let ra = rules[a.pattern], rb = rules[b.pattern]
         if ra.precedence != rb.precedence { return ra.precedence > rb.precedence }
         if a.match.count != b.match.count { return a.match.count > b.match.count }
         return ra.id < rb.id

@@ -1,6 +1,8 @@
 import Foundation
+import Glob
 import Match
 import Report
+import Vocabulary
 import Inputs
 
 /// What the config and a baseline say should not be reported: applied as findings are built
@@ -37,10 +39,10 @@ public struct Allowlist: Sendable {
     /// A suppression for a secret the config allows, or nil.
     func suppression(secret: String, path: String) -> Suppression? {
         if values.contains(secret) || patterns.contains(where: { $0.matches(secret) }) {
-            return Suppression(kind: "config", justification: "allowlisted value in \(configFile)")
+            return Suppression(kind: .config, justification: "allowlisted value in \(configFile)")
         }
         if let paths, matches(paths, path) {
-            return Suppression(kind: "config", justification: "allowlisted path in \(configFile)")
+            return Suppression(kind: .config, justification: "allowlisted path in \(configFile)")
         }
         return nil
     }
@@ -60,7 +62,7 @@ public struct Allowlist: Sendable {
     func applyBaseline(to findings: inout [Finding]) {
         guard !baseline.isEmpty else { return }
         for i in findings.indices where findings[i].suppression == nil && baseline.contains(findings[i].fingerprint) {
-            findings[i].suppression = Suppression(kind: "baseline", justification: "in baseline \(baselineFile)")
+            findings[i].suppression = Suppression(kind: .baseline, justification: "in baseline \(baselineFile)")
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Match
 import Rules
 import TOMLKit
+import TOMLSupport
 
 /// `.leakscope.toml`: what a repository tells leakscope (paths to skip, rules to disable, extra
 /// rule files, allowlisted values and regexes, per-path overrides).

@@ -1,6 +1,7 @@
 import Match
 import Report
 import Rules
+import Vocabulary
 
 /// Secrets committed encoded (Kubernetes `Secret` data, base64 blobs in YAML or JSON, hex):
 /// candidate runs are decoded and the decoded text is scanned by the same rules, to a bounded
@@ -17,23 +18,25 @@ struct DecodingStage {
     struct Result {
         /// The plain matches, less generic ones over text that decoded to a finding (the
         /// decoded finding says more).
-        var kept: [RuleMatch]
-        var decoded: [(finding: Finding, secretKey: String)]
+        var kept: [RawMatch]
+        var decoded: [Candidate]
     }
 
-    func apply(_ buffer: UnsafeBufferPointer<UInt8>, matches: [RuleMatch], builder: FindingBuilder, file: String,
-               workspace: MatchWorkspace, origin: TextPosition = TextPosition(), reportBelow: Int? = nil,
+    /// `matches` are the fragment's plain matches; decoded findings are placed at their encoded
+    /// text, on the fragment's lines.
+    func apply(_ fragment: Fragment, matches: [RawMatch], builder: FindingBuilder, workspace: MatchWorkspace,
                depth: Int = 1, kindPrefix: String = "") -> Result {
+        let buffer = fragment.bytes
         let runs = EncodedRuns.find(in: buffer)
         guard !runs.isEmpty else { return Result(kept: matches, decoded: []) }
-        var decoded: [(finding: Finding, secretKey: String)] = []
+        var decoded: [Candidate] = []
         var productive: [Range<Int>] = []
-        var position = origin
+        var position = fragment.lines.origin
         var positionOffset = 0
         // Text a specific rule already reports as a secret (an `_auth=` value, a Docker `auth`)
         // is not reported a second time through its decoding.
-        let specific = matches.filter { rules.rules[$0.rule].category != .generic }.map(\.secret)
-        for run in runs where run.range.lowerBound < (reportBelow ?? Int.max) {
+        let specific = matches.filter { rules.rules[$0.pattern].category != .generic }.map(\.secret)
+        for run in runs where run.range.lowerBound < (fragment.reportBelow ?? Int.max) {
             if specific.contains(where: { $0.overlaps(run.range) }) { continue }
             var lineStart = run.range.lowerBound
             let limit = max(0, run.range.lowerBound - Self.prefixReach)
@@ -41,12 +44,12 @@ struct DecodingStage {
             let prefix = Array(buffer[lineStart..<run.range.lowerBound])
             let text = prefix + run.decoded
             let kind = kindPrefix.isEmpty ? run.kind : kindPrefix + "+" + run.kind
-            let found: [(finding: Finding, secretKey: String)] = text.withUnsafeBufferPointer { t in
-                let inner = rules.scan(t, workspace: workspace).matches.filter { $0.secret.lowerBound >= prefix.count }
-                var out = builder.build(inner, in: t, file: file).map { ($0.finding, $0.secretKey) }
+            let found: [Candidate] = text.withUnsafeBufferPointer { t in
+                let inner = Fragment(bytes: t, provenance: fragment.provenance)
+                let matches = rules.scan(t, workspace: workspace).matches.filter { $0.secret.lowerBound >= prefix.count }
+                var out = builder.build(matches, in: inner)
                 if depth < Self.maxDepth {
-                    out += apply(t, matches: [], builder: builder, file: file, workspace: workspace,
-                                 depth: depth + 1, kindPrefix: kind).decoded
+                    out += apply(inner, matches: [], builder: builder, workspace: workspace, depth: depth + 1, kindPrefix: kind).decoded
                 }
                 return out
             }
@@ -56,17 +59,16 @@ struct DecodingStage {
                                          to: run.range.lowerBound - positionOffset)
             positionOffset = run.range.lowerBound
             let encodedShown = String(decoding: buffer[run.range.prefix(8)], as: UTF8.self)
-            for (finding, key) in found {
-                var f = finding
-                f.line = position.line
-                f.column = position.column
-                if f.decoded == nil { f.decoded = kind }
-                f.context = "\(encodedShown)… (\(f.decoded!) of: \(f.context))"
-                decoded.append((f, key))
+            for var c in found {
+                c.finding.line = fragment.lines.fileLine(position.line)
+                c.finding.column = position.column
+                if c.finding.decoded == nil { c.finding.decoded = kind }
+                c.finding.context = "\(encodedShown)… (\(c.finding.decoded!) of: \(c.finding.context))"
+                decoded.append(c)
             }
         }
         let kept = productive.isEmpty ? matches : matches.filter { m in
-            rules.rules[m.rule].category != .generic || !productive.contains { $0.overlaps(m.secret) }
+            rules.rules[m.pattern].category != .generic || !productive.contains { $0.overlaps(m.secret) }
         }
         return Result(kept: kept, decoded: decoded)
     }

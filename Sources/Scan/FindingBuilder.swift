@@ -1,11 +1,14 @@
 import Crypto
 import Foundation
+import Match
 import Report
 import Rules
 import Triage
+import Vocabulary
 
-/// Turns byte-offset matches in one buffer into reported findings: line and column, redacted
-/// secret and context, fingerprint, the rule's blast radius.
+/// Turns byte-offset matches in one fragment into findings: line and column, redacted secret
+/// and context, fingerprint, the blast radius of the rule (or of its variant the secret's prefix
+/// names) as the secret and its path refine it. Risk is left to triage, which scores it once.
 struct FindingBuilder {
     let rules: [Rule]
     let showSecrets: Bool
@@ -13,53 +16,49 @@ struct FindingBuilder {
     let now: Date
     /// Values, patterns and paths the config allows.
     var allowlist = Allowlist()
-    /// The path below the scan root that triage judges (default: the reported path), so the
-    /// folder a checkout sits in never makes its files look like tests or production.
-    var contextPath: String?
     /// Characters of context kept either side of the secret.
     static let contextReach = 60
 
-    /// `matches` must be in order of secret start.
-    /// `origin`: where the buffer starts in its file (a chunk of a large file starts mid-way).
-    func findings(for matches: [RuleMatch], in buffer: UnsafeBufferPointer<UInt8>, file: String,
-                  origin: TextPosition = TextPosition()) -> [Finding] {
-        build(matches, in: buffer, file: file, origin: origin).map(\.finding)
-    }
-
-    /// The findings with the match each came from (a match whose secret cannot be a real
-    /// token yields none), and a key of rule and secret that does not depend on the file.
-    func build(_ matches: [RuleMatch], in buffer: UnsafeBufferPointer<UInt8>, file: String,
-               origin: TextPosition = TextPosition()) -> [(finding: Finding, match: RuleMatch, secretKey: String)] {
+    /// The candidates of `matches` (in order of secret start); a match whose secret cannot be a
+    /// real token (a GitHub token with a wrong checksum, an undecodable JWT) yields none. Lines
+    /// are the fragment's own, counted from its origin; the caller maps them onto the file.
+    func build(_ matches: [RawMatch], in fragment: Fragment) -> [Candidate] {
+        let buffer = fragment.bytes
+        let origin = fragment.lines.origin
+        let file = fragment.provenance.path
         var cursor = LineCursor(line: origin.line)
-        return matches.compactMap { m -> (finding: Finding, match: RuleMatch, secretKey: String)? in
+        return matches.compactMap { m -> Candidate? in
             let (line, lineStart) = cursor.advance(to: m.secret.lowerBound, in: buffer)
             // On the buffer's first line, the characters before the buffer count too.
             let carried = line == origin.line ? origin.column - 1 : 0
             let column = 1 + carried + FindingBuilder.characterCount(buffer, lineStart..<m.secret.lowerBound)
             let secret = String(decoding: UnsafeBufferPointer(rebasing: buffer[m.secret]), as: UTF8.self)
-            let rule = rules[m.rule]
+            let rule = rules[m.pattern]
             if allowlist.isDisabled(rule: rule.id, path: file) { return nil }
-            // What the secret itself and its path say (offline); a string that cannot be a real
-            // token (a GitHub token with a wrong checksum, an undecodable JWT) is dropped.
+            let variant = rule.variant(of: secret)
             let assessment = Assessment.assess(
-                ruleID: rule.id, baseLevel: rule.blastRadius.level.rawValue, baseLifetime: rule.blastRadius.lifetime.rawValue,
-                baseCapabilities: rule.blastRadius.capabilities, secret: secret, path: contextPath ?? file, blame: nil, now: now)
+                ruleID: rule.id, baseLevel: variant?.level ?? rule.blastRadius.level,
+                baseLifetime: variant?.lifetime ?? rule.blastRadius.lifetime,
+                baseCapabilities: rule.blastRadius.capabilities + (variant?.capabilities ?? []),
+                typeReasons: variant.map { [$0.reason] } ?? [], secret: secret,
+                path: fragment.provenance.contextPath, now: now)
             guard assessment.valid else { return nil }
             let shown = showSecrets ? secret : Redaction.redact(secret)
-            let finding = Finding(
-                rule: rule.id, ruleName: rule.name, provider: rule.provider, category: rule.category.rawValue,
-                file: file, line: line, column: column, secret: shown, secretLength: m.secret.count,
+            var finding = Finding(
+                rule: rule.id, ruleName: rule.name, provider: rule.provider, category: rule.category,
+                file: file, line: fragment.lines.fileLine(line), column: column, secret: shown, secretLength: m.secret.count,
                 redacted: !showSecrets, fingerprint: FindingBuilder.fingerprint(rule: rule.id, file: file, secret: secret),
                 entropy: m.entropy, context: context(buffer, lineStart: lineStart, secret: m.secret, shown: shown),
                 blastRadius: BlastRadiusInfo(level: assessment.level, lifetime: assessment.lifetime,
                                              capabilities: assessment.capabilities,
-                                             reasons: [rule.blastRadius.impact] + assessment.reasons),
+                                             reasons: [rule.blastRadius.impact] + assessment.reasons,
+                                             details: assessment.details.isEmpty ? nil : assessment.details),
                 tags: rule.category == .ai ? ["llmjacking"] : [],
-                risk: Report.Risk(score: assessment.riskScore, level: assessment.riskLevel),
                 suppression: FindingBuilder.hasAllowMarker(buffer, lineStart: lineStart, from: m.secret.lowerBound)
-                    ? Suppression(kind: "inline", justification: "leakscope:allow on the line")
+                    ? Suppression(kind: .inline, justification: "leakscope:allow on the line")
                     : allowlist.suppression(secret: secret, path: file))
-            return (finding, m, FindingBuilder.fingerprint(rule: rule.id, file: "", secret: secret))
+            if case .added(_, let commit) = fragment.provenance { finding.commit = commit }
+            return Candidate(finding: finding, secretKey: FindingBuilder.fingerprint(rule: rule.id, file: "", secret: secret))
         }
     }
 
@@ -123,54 +122,5 @@ extension String {
 
     func trimmingLeadingSpaces() -> String {
         String(drop { $0 == " " })
-    }
-}
-
-/// A line and column (1-based, column in characters) in a file.
-struct TextPosition: Equatable {
-    var line = 1
-    var column = 1
-
-    /// The position of `bytes[end]`, when `bytes` start at this position (bytes past `end` are
-    /// only looked at to tell `\r\n` from a lone `\r`).
-    func advanced(over bytes: UnsafeBufferPointer<UInt8>, to end: Int) -> TextPosition {
-        var p = self
-        var i = 0
-        while i < end {
-            let b = bytes[i]
-            if b == 0x0A || (b == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) {
-                p.line += 1; p.column = 1
-            } else if b & 0xC0 != 0x80 && b != 0x0D {
-                p.column += 1
-            }
-            i += 1
-        }
-        return p
-    }
-}
-
-/// Walks forward through a buffer counting lines; `\n`, `\r\n` and a lone `\r` each end a line.
-struct LineCursor {
-    private var offset = 0
-    private var line: Int
-    private var lineStart = 0
-
-    init(line: Int = 1) { self.line = line }
-
-    /// The 1-based line holding `target`, and the offset where that line starts. Targets must
-    /// not decrease between calls.
-    mutating func advance(to target: Int, in buffer: UnsafeBufferPointer<UInt8>) -> (line: Int, lineStart: Int) {
-        var i = offset
-        while i < target {
-            let b = buffer[i]
-            if b == 0x0A {
-                line += 1; lineStart = i + 1
-            } else if b == 0x0D && (i + 1 >= buffer.count || buffer[i + 1] != 0x0A) {
-                line += 1; lineStart = i + 1
-            }
-            i += 1
-        }
-        offset = max(offset, target)
-        return (line, lineStart)
     }
 }

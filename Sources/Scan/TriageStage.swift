@@ -1,6 +1,7 @@
 import Foundation
 import Report
 import Triage
+import Vocabulary
 
 /// After matching: age (git blame, or the file's modification time), owner (CODEOWNERS team,
 /// author of the line) and the risk score that ranks findings. Blames only the files that
@@ -26,7 +27,7 @@ struct TriageStage {
         case .files: triageFiles(&findings)
         case .staged, .range, .history: triageCommits(&findings)
         }
-        for i in findings.indices { rescore(&findings[i]) }
+        for i in findings.indices { TriageStage.score(&findings[i]) }
     }
 
     /// Findings from range and history scans carry their commit: that is their age and author.
@@ -36,7 +37,7 @@ struct TriageStage {
         for i in findings.indices {
             let team = owners.map { $0.owners(of: findings[i].file) }.flatMap { $0.isEmpty ? nil : $0 }
             if let c = findings[i].commit {
-                findings[i].age = Age(introduced: c.date, days: days(since: c.date), commit: c.sha, source: "git")
+                findings[i].age = Age(introduced: c.date, days: days(since: c.date), commit: c.sha, source: .git)
                 findings[i].owner = Owner(team: team, author: c.author, email: c.email)
             } else {
                 findings[i].owner = Owner(team: team, author: nil, email: nil)
@@ -83,11 +84,11 @@ struct TriageStage {
             for i in indices {
                 let info = loc.flatMap { blamed[$0.repo]?[$0.relative]?[findings[i].line] }
                 if let info, info.committed {
-                    findings[i].age = Age(introduced: info.date, days: info.ageDays(now: options.now), commit: info.commit, source: "git")
+                    findings[i].age = Age(introduced: info.date, days: info.ageDays(now: options.now), commit: info.commit, source: .git)
                     findings[i].owner = Owner(team: team, author: info.author, email: info.email)
                 } else {
                     if let mtime {
-                        findings[i].age = Age(introduced: mtime.iso, days: mtime.days, commit: nil, source: "mtime")
+                        findings[i].age = Age(introduced: mtime.iso, days: mtime.days, commit: nil, source: .mtime)
                     }
                     findings[i].owner = Owner(team: team, author: nil, email: nil)
                 }
@@ -95,13 +96,13 @@ struct TriageStage {
         }
     }
 
-    /// Risk from the finding's blast radius, whether it is committed, and how long it has been out.
-    private func rescore(_ f: inout Finding) {
-        let committed = f.age?.source == "git"
+    /// Risk from the finding's blast radius, whether it is committed, and how long it has been
+    /// out: the one place a finding's risk is computed.
+    static func score(_ f: inout Finding) {
+        let committed = f.age?.source == .git
         let historyOnly = f.presentAtHead == false
-        let r = Triage.Risk.score(level: f.blastRadius.level, lifetime: f.blastRadius.lifetime, committed: committed,
-                                  inHistoryOnly: historyOnly, ageDays: f.age?.days)
-        f.risk = Report.Risk(score: r.score, level: r.level)
+        f.risk = RiskModel.score(level: f.blastRadius.level, lifetime: f.blastRadius.lifetime, committed: committed,
+                                 inHistoryOnly: historyOnly, ageDays: f.age?.days)
         if historyOnly && !f.blastRadius.reasons.contains(TriageStage.historyReason) {
             f.blastRadius.reasons.append(TriageStage.historyReason)
         }

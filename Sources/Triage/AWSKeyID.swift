@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// AWS access key ids: `AKIA` (long-lived IAM user or root key) and `ASIA` (temporary STS credentials),
 /// and the account id that new-generation key ids carry.
 ///
@@ -30,12 +32,12 @@ enum AWSKeyID {
         }
         var a = Anatomy()
         if secret.hasPrefix("AKIA") {
-            a.lifetime = "long-lived"
-            a.level = "high"
+            a.lifetime = .longLived
+            a.level = .high
             a.reasons.append("AKIA key id: a long-lived access key of an IAM user or the root user, valid until deleted")
         } else {
-            a.lifetime = "temporary"
-            a.level = "medium"
+            a.lifetime = .temporary
+            a.level = .medium
             a.reasons.append("ASIA key id: temporary STS credentials, which expire after 15 minutes to 36 hours")
         }
         if let account = accountID(secret) {

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// GitHub's prefixed tokens: the type from the prefix, and the checksum that proves GitHub's format.
 ///
@@ -9,21 +10,9 @@ import Foundation
 /// https://gist.github.com/coolaj86/eb8cddfd3e4251258712dfed03e1f86d (the algorithm, with the
 /// example `ghp_` + `zQWBuTSOoRi4A9spHcVY5ncnsDkxkJ` + `0mLq17`).
 enum GitHubToken {
-    /// What each prefix means, in the order prefixes are tried.
-    private static let kinds: [TokenKind] = [
-        TokenKind(prefix: "github_pat_", level: "medium", lifetime: "long-lived", capabilities: [],
-                  reason: "fine-grained personal access token: scoped to chosen repositories and permissions, with an expiry date"),
-        TokenKind(prefix: "ghp_", level: "high", lifetime: "long-lived", capabilities: [],
-                  reason: "classic personal access token: its scopes (often repo, workflow, admin:org) cover every repository and organization the user can reach, and it may never expire"),
-        TokenKind(prefix: "gho_", level: "high", lifetime: "long-lived", capabilities: [],
-                  reason: "OAuth app token: acts as the user with the app's scopes until the user revokes the app"),
-        TokenKind(prefix: "ghu_", level: "medium", lifetime: "temporary", capabilities: [],
-                  reason: "GitHub App user-to-server token: expires 8 hours after issue"),
-        TokenKind(prefix: "ghs_", level: "medium", lifetime: "temporary", capabilities: [],
-                  reason: "GitHub App installation token: expires 1 hour after issue"),
-        TokenKind(prefix: "ghr_", level: "medium", lifetime: "long-lived", capabilities: ["token-minting"],
-                  reason: "GitHub App refresh token: mints new 8-hour user tokens for up to 6 months"),
-    ]
+    /// The prefixes of the checksummed 36-character form (what each type means is in
+    /// rules/github.toml, as the variants of its rules).
+    static let checksummedPrefixes = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]
 
     /// Random characters before the checksum.
     static let randomLength = 30
@@ -41,10 +30,10 @@ enum GitHubToken {
 
     /// The anatomy of a GitHub token, or nil for other strings.
     static func inspect(_ secret: String, now: Date) -> Anatomy? {
-        guard let kind = TokenKind.first(in: kinds, for: secret) else { return nil }
-        var a = kind.anatomy
-        let body = secret.dropFirst(kind.prefix.count)
-        if kind.prefix == "github_pat_" { return a }   // no public checksum scheme
+        // Fine-grained tokens (`github_pat_`) have no public checksum scheme.
+        guard let prefix = checksummedPrefixes.first(where: { secret.hasPrefix($0) }) else { return nil }
+        var a = Anatomy()
+        let body = secret.dropFirst(prefix.count)
         if body.utf8.count == randomLength + checksumLength && body.utf8.allSatisfy({ Base62.alphabet.contains($0) }) {
             guard checksumMatches(body) else {
                 return .invalid("the last 6 characters are not the token's CRC-32 checksum: GitHub did not issue it")
@@ -52,7 +41,7 @@ enum GitHubToken {
             a.reasons.append("checksum verified: the token has GitHub's format")
             return a
         }
-        if kind.prefix == "ghs_", let stateless = statelessInstallationToken(body, now: now) {
+        if prefix == "ghs_", let stateless = statelessInstallationToken(body, now: now) {
             a.reasons.append(contentsOf: stateless.reasons)
             a.details.merge(stateless.details) { old, _ in old }
             if let lifetime = stateless.lifetime { a.lifetime = lifetime }
@@ -74,7 +63,7 @@ enum GitHubToken {
         a.reasons.append("stateless installation token of GitHub App \(body[..<underscore])")
         if let expires = inner.details["jwtExpires"] {
             a.details["jwtExpires"] = expires
-            a.reasons.append(inner.lifetime == "expired" ? "expired at \(expires)" : "expires at \(expires)")
+            a.reasons.append(inner.lifetime == .expired ? "expired at \(expires)" : "expires at \(expires)")
         }
         return a
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// JSON Web Tokens: the header and claims decoded offline, for expiry, scopes and identities.
 enum JWTAnatomy {
@@ -33,12 +34,12 @@ enum JWTAnatomy {
     /// Lifetime from `exp`: expired, short-lived, or long-lived (far or missing expiry).
     private static func expiry(_ claims: [String: Any], now: Date, into a: inout Anatomy) {
         guard let exp = number(claims["exp"]) else {
-            a.lifetime = "long-lived"
+            a.lifetime = .longLived
             a.reasons.append("no exp claim: valid until the signing key changes, unless the service caps token age")
             return
         }
         guard let expEpoch = epoch(exp) else {
-            a.lifetime = "long-lived"
+            a.lifetime = .longLived
             a.reasons.append("exp claim out of any date range: treated as never expiring")
             return
         }
@@ -46,14 +47,14 @@ enum JWTAnatomy {
         a.details["jwtExpires"] = text
         let remaining = exp - now.timeIntervalSince1970
         if remaining <= 0 {
-            a.lifetime = "expired"
+            a.lifetime = .expired
             a.levelAdjustment -= 1
             a.reasons.append("expired at \(text) (\(Int(-remaining / 86_400)) days ago): rejected by services that check exp")
         } else if remaining > longLivedAfter {
-            a.lifetime = "long-lived"
+            a.lifetime = .longLived
             a.reasons.append("expires at \(text), more than a year away")
         } else {
-            a.lifetime = "temporary"
+            a.lifetime = .temporary
             a.reasons.append("expires at \(text)")
         }
         if let iat = number(claims["iat"]).flatMap(epoch) { a.details["jwtIssuedAt"] = ISODate.format(epoch: iat) }
@@ -83,12 +84,12 @@ enum JWTAnatomy {
         let roles = strings(claims["role"]) + strings(claims["roles"])
         if !roles.isEmpty { a.details["jwtRoles"] = clip(roles.joined(separator: " ")) }
         if (words + roles).contains(where: { $0.lowercased().contains("admin") }) || claims["admin"] as? Bool == true {
-            a.capabilities.append("admin")
+            a.capabilities.append(.admin)
             a.reasons.append("its claims grant an admin role or scope")
         }
         if roles.contains("service_role") {
             a.levelAdjustment += 1
-            a.capabilities.append("admin")
+            a.capabilities.append(.admin)
             a.reasons.append("role service_role (Supabase service key): bypasses row-level security on the whole database")
         } else if roles == ["anon"] {
             a.levelAdjustment -= 1

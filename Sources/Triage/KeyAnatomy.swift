@@ -9,7 +9,6 @@ public enum KeyAnatomy {
         let trimmed = secret.trimmingCharacters(in: .whitespacesAndNewlines)
         if let a = AWSKeyID.inspect(trimmed) { return a }
         if let a = GitHubToken.inspect(trimmed, now: now) { return a }
-        if let a = PrefixedToken.inspect(trimmed) { return a }
         if let a = PrivateKeyAnatomy.inspect(trimmed) { return a }
         if let a = JWTAnatomy.inspect(trimmed, ruleID: ruleID, now: now) { return a }
         return Anatomy()

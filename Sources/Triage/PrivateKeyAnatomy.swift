@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Private keys in text form (PEM, OpenSSH, PuTTY `.ppk`): algorithm, size and whether a passphrase
 /// protects them, which decides whether the key is usable as found.
 enum PrivateKeyAnatomy {
@@ -99,7 +101,7 @@ enum PrivateKeyAnatomy {
 
     /// Reasons, details and level for what was read.
     static func anatomy(_ d: KeyDescription?) -> Anatomy {
-        var a = Anatomy(lifetime: "long-lived")
+        var a = Anatomy(lifetime: .longLived)
         guard let d else {
             a.reasons.append("private key whose structure could not be read")
             return a
@@ -119,7 +121,7 @@ enum PrivateKeyAnatomy {
         }
         a.reasons.append(what)
         if d.encrypted {
-            a.level = "medium"
+            a.level = .medium
             if let cipher = d.cipher { a.details["keyCipher"] = cipher }
             a.reasons.append("passphrase-protected\(d.cipher.map { " (\($0))" } ?? ""): usable only once the passphrase is found or cracked")
         } else {

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import Report
-import Rules
 import Scan
+import Vocabulary
 
 struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,8 +14,8 @@ struct ScanCommand: ParsableCommand {
     @Argument(help: "Files and folders to scan (the repository for --staged, --since, --range, --history).", completion: .file())
     var paths: [String] = ["."]
 
-    @Option(name: .long, help: "Output format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: String = "text"
+    @Option(name: .long, help: "Output format.")
+    var format: ReportFormat = .text
 
     @Option(name: .shortAndLong, help: "Write the report to this file (mode 0600) instead of stdout.")
     var output: String?
@@ -62,11 +62,11 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .long, help: "Skip git lookups (blame, CODEOWNERS).")
     var noGit = false
 
-    @Option(name: .long, help: "Exit 1 only when a finding's risk is at or above this level (low, medium, high, critical).")
-    var failOn: String?
+    @Option(name: .long, help: "Exit 1 only when a finding's risk is at or above this level.")
+    var failOn: Level?
 
     @Option(name: .long, help: "Hide findings whose risk is below this level.")
-    var minRisk: String?
+    var minRisk: Level?
 
     @Option(name: .long, help: "Config file (default: .leakscope.toml at the scan root, if any).")
     var config: String?
@@ -86,12 +86,7 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit 3 when the scan was incomplete (unreadable files, a rule that hit a limit, interrupted).")
     var strict = false
 
-    static let levels = ["low", "medium", "high", "critical"]
-
     func validate() throws {
-        guard ReportFormat(rawValue: format) != nil else {
-            throw ValidationError("unknown format '\(format)' (one of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
         if let threads, threads < 1 || threads > 1024 { throw ValidationError("--threads must be from 1 to 1024") }
         if let maxFileSize, ByteSize.parse(maxFileSize) == nil {
             throw ValidationError("--max-file-size '\(maxFileSize)' is not a size (e.g. 500K, 10M, 1G)")
@@ -101,114 +96,82 @@ struct ScanCommand: ParsableCommand {
         if modes > 1 { throw ValidationError("--staged, --since, --range and --history exclude each other") }
         if modes == 1 && paths.count > 1 { throw ValidationError("git modes take one repository path") }
         if let range, !range.contains("..") { throw ValidationError("--range takes A..B") }
-        for (flag, value) in [("--fail-on", failOn), ("--min-risk", minRisk)] {
-            if let value, !Self.levels.contains(value) { throw ValidationError("\(flag) takes one of: \(Self.levels.joined(separator: ", "))") }
-        }
+    }
+
+    /// The flags as the library's request.
+    var request: ScanRequest {
+        var r = ScanRequest()
+        r.paths = paths
+        if staged { r.mode = .staged }
+        if let since { r.mode = .range("\(since)..HEAD") }
+        if let range { r.mode = .range(range) }
+        if history { r.mode = .history }
+        r.format = format
+        r.output = output
+        r.showSecrets = showSecrets
+        r.threads = threads
+        r.honorIgnoreFiles = !noIgnore
+        r.excludes = exclude
+        r.maxFileSize = maxFileSize.flatMap(ByteSize.parse)
+        r.followSymlinks = followSymlinks
+        r.ruleFiles = rules
+        r.builtinRules = !noBuiltinRules
+        r.decode = !noDecode
+        r.useGit = !noGit
+        r.failOn = failOn
+        r.minRisk = minRisk
+        r.config = config
+        r.baseline = baseline
+        r.writeBaseline = writeBaseline
+        r.reposFile = reposFile
+        r.strict = strict
+        return r
     }
 
     func run() throws {
-        var roots = paths
-        if let reposFile {
-            guard let text = try? String(contentsOfFile: reposFile, encoding: .utf8) else {
-                warn("error: cannot read \(reposFile)")
-                throw ExitCode(2)
-            }
-            let listed = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
-            // An explicit list replaces the default ".".
-            roots = (paths == ["."] ? [] : paths) + listed
-            if roots.isEmpty { warn("error: \(reposFile) lists no paths"); throw ExitCode(2) }
-        }
-        var options = ScanOptions(roots: roots)
-        if staged { options.mode = .staged }
-        if let since { options.mode = .range("\(since)..HEAD") }
-        if let range { options.mode = .range(range) }
-        if history { options.mode = .history }
-        options.honorIgnoreFiles = !noIgnore
-        options.excludes = exclude
-        options.followSymlinks = followSymlinks
-        options.showSecrets = showSecrets
-        options.useGit = !noGit
-        options.decode = !noDecode
-        if let threads { options.threads = threads }
-        if let maxFileSize, let n = ByteSize.parse(maxFileSize) { options.maxFileSize = n }
-
-        // Configuration: --config, else .leakscope.toml at the (first) scan root.
-        var configRules: [String] = []
-        var disabled: Set<String> = []
-        do {
-            if let file = configFile() {
-                let config = try Config.load(path: file)
-                options.excludes += config.exclude
-                configRules = config.ruleFiles
-                disabled = config.disabledRules
-                options.allowlist = Allowlist(config: config)
-            }
-            if let baseline {
-                options.allowlist.baseline = try Baseline.load(path: baseline)
-                options.allowlist.baselineFile = baseline
-            }
-        } catch {
+        let plan: ScanPlan
+        do { plan = try ScanPlan.make(request) } catch {
             warn("error: \(error)")
-            throw ExitCode(2)
-        }
-        let ruleSet: RuleSet
-        do {
-            ruleSet = try RuleSet.load(builtin: !noBuiltinRules, extraPaths: rules + configRules, disabled: disabled)
-        } catch {
-            warn("error: rules:\n\(error.description)")
             throw ExitCode(2)
         }
 
         // Ctrl-C: stop within a second, still write what was found, marked incomplete.
         signal(SIGINT, SIG_IGN)
-        let cancellation = options.cancellation
+        let cancellation = plan.options.cancellation
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         interrupt.setEventHandler { cancellation.cancel() }
         interrupt.resume()
         defer { interrupt.cancel() }
 
-        let progressLine = !quiet && isatty(STDERR_FILENO) != 0 ? ProgressLine(progress: options.progress) : nil
+        let progressLine = !quiet && isatty(STDERR_FILENO) != 0 ? ProgressLine(progress: plan.options.progress) : nil
         progressLine?.start()
-        var report: ScanReport
-        do { report = try Scanner(rules: ruleSet).scan(options) } catch {
+        let report: ScanReport
+        do { report = try plan.run() } catch {
             progressLine?.stop()
             warn("error: \(error)")
             throw ExitCode(2)
         }
         progressLine?.stop()
         if !quiet { for w in report.summary.warnings { warn("warning: \(w)") } }
-        if let minRisk, let floor = Self.levels.firstIndex(of: minRisk) {
-            report.findings.removeAll { (Self.levels.firstIndex(of: $0.risk.level) ?? 0) < floor }
-            report.summary.findings = report.visible.count
-        }
         if let writeBaseline { try writeFile(JSONReporter().renderAll(report), to: writeBaseline) }
-        let reportFormat = ReportFormat(rawValue: format)!
         let toTerminal = output == nil && isatty(STDOUT_FILENO) != 0
-        let text = reportFormat.reporter(color: toTerminal).render(report)
+        let text = format.reporter(color: toTerminal).render(report)
         if let output {
             try writeFile(text, to: output)
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
-        if cancellation.isCancelled { throw ExitCode(130) }
-        if strict && !report.summary.complete { throw ExitCode(3) }
-        let failing = report.visible.filter { f in
-            guard let failOn, let floor = Self.levels.firstIndex(of: failOn) else { return true }
-            return (Self.levels.firstIndex(of: f.risk.level) ?? 0) >= floor
+        let outcome = plan.outcome(of: report)
+        if case .findings(let n) = outcome, staged {
+            warn("""
+            leakscope: commit blocked: \(n) secret\(n == 1 ? "" : "s") in the staged changes.
+              Remove the secret (and revoke it if it is real). If a finding is a false positive:
+              - add `leakscope:allow` in a comment on that line, or
+              - allowlist the value or path in .leakscope.toml ([allowlist] values / regexes / paths), or
+              - record it in a baseline: leakscope scan --write-baseline .leakscope-baseline.json, then pass --baseline.
+            """)
         }
-        if !failing.isEmpty {
-            if staged {
-                warn("""
-                leakscope: commit blocked: \(failing.count) secret\(failing.count == 1 ? "" : "s") in the staged changes.
-                  Remove the secret (and revoke it if it is real). If a finding is a false positive:
-                  - add `leakscope:allow` in a comment on that line, or
-                  - allowlist the value or path in .leakscope.toml ([allowlist] values / regexes / paths), or
-                  - record it in a baseline: leakscope scan --write-baseline .leakscope-baseline.json, then pass --baseline.
-                """)
-            }
-            throw ExitCode(1)
-        }
+        if outcome != .clean { throw ExitCode(outcome.exitStatus) }
     }
 
     /// Writes a report file (mode 0600); when it cannot, says why and exits 2.
@@ -218,47 +181,7 @@ struct ScanCommand: ParsableCommand {
             throw ExitCode(2)
         }
     }
-
-    /// The config file to read: --config, else `.leakscope.toml` in the first root folder.
-    func configFile() -> String? {
-        if let config { return config }
-        let root = paths.first ?? "."
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else { return nil }
-        let candidate = (root as NSString).appendingPathComponent(Config.fileName)
-        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
-    }
 }
 
-/// Sizes such as `500K`, `10M`, `1G` (powers of 1024) or plain bytes.
-enum ByteSize {
-    static func parse(_ text: String) -> Int? {
-        let t = text.trimmingCharacters(in: .whitespaces).uppercased()
-        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
-        var digits = Substring(t)
-        var unit = 1
-        if let last = t.last, let u = units[last] { unit = u; digits = t.dropLast() }
-        guard let n = Int(digits), n > 0 else { return nil }
-        let (product, overflow) = n.multipliedReportingOverflow(by: unit)
-        return overflow ? nil : product
-    }
-}
-
-/// Report files are created with mode 0600: they may hold secrets with --show-secrets.
-enum OutputFile {
-    static func write(_ text: String, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { close(fd) }
-        fchmod(fd, 0o600)
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-            }
-            bytes = bytes.dropFirst(n)
-        }
-    }
-}
+extension ReportFormat: ExpressibleByArgument {}
+extension Level: ExpressibleByArgument {}

@@ -2,6 +2,7 @@ import Foundation
 import Report
 import Scan
 import Testing
+import Vocabulary
 import TestSupport
 
 /// The built binary on real repositories: exit status by risk, hidden low risks, JSON field
@@ -184,7 +185,7 @@ import TestSupport
         try repo.commit(["app.py": "KEY = '\(allowed)'  # leakscope:allow (test account)\nOTHER = '\(other)'\n"])
         let report = try Fixed.scan(repo.path)
         #expect(report.findings.count == 2)
-        #expect(report.finding(allowed)?.suppression == Suppression(kind: "inline", justification: "leakscope:allow on the line"))
+        #expect(report.finding(allowed)?.suppression == Suppression(kind: .inline, justification: "leakscope:allow on the line"))
         #expect(report.finding(other)?.suppression == nil)
         #expect(report.summary.findings == 1)
         #expect(report.summary.suppressed == 1)

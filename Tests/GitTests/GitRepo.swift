@@ -3,6 +3,7 @@ import Report
 import Rules
 import Scan
 import TestSupport
+import Vocabulary
 
 /// A commit author (also used as committer).
 struct Person: Sendable {
@@ -157,7 +158,7 @@ enum Fixed {
     }
 
     /// The capabilities of a built-in rule.
-    static func capabilities(_ rule: String) -> [String] {
+    static func capabilities(_ rule: String) -> [Capability] {
         rules.rules.first { $0.id == rule }!.blastRadius.capabilities
     }
 }

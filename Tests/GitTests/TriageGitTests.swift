@@ -2,6 +2,7 @@ import Foundation
 import Report
 import Scan
 import Testing
+import Vocabulary
 import TestSupport
 import Triage
 
@@ -60,7 +61,7 @@ import Triage
         let column: Int
         let age: Age
         let owner: Owner
-        let level: String
+        let level: Level
         let pathReasons: [String]
     }
 
@@ -71,30 +72,30 @@ import Triage
         let alice = Person.alice, bob = Person.bob
         let expected: [Expected] = [
             Expected(secret: k["k1"]!, file: "app/settings.py", line: 2, column: 22,
-                     age: Age(introduced: "2024-03-01T12:00:00Z", days: 364, commit: c1, source: "git"),
-                     owner: Owner(team: ["@org/all"], author: alice.name, email: alice.email), level: "high", pathReasons: []),
+                     age: Age(introduced: "2024-03-01T12:00:00Z", days: 364, commit: c1, source: .git),
+                     owner: Owner(team: ["@org/all"], author: alice.name, email: alice.email), level: .high, pathReasons: []),
             Expected(secret: k["k5"]!, file: "app/settings.py", line: 3, column: 18,
-                     age: Age(introduced: "2024-11-20T09:15:00-05:00", days: 100, commit: c3, source: "git"),
-                     owner: Owner(team: ["@org/all"], author: alice.name, email: alice.email), level: "high", pathReasons: []),
+                     age: Age(introduced: "2024-11-20T09:15:00-05:00", days: 100, commit: c3, source: .git),
+                     owner: Owner(team: ["@org/all"], author: alice.name, email: alice.email), level: .high, pathReasons: []),
             // Uncommitted line: its age is the file's modification time, nobody wrote it yet.
             Expected(secret: k["k6"]!, file: "app/settings.py", line: 4, column: 17,
-                     age: Age(introduced: "2025-02-10T06:00:00Z", days: 18, commit: nil, source: "mtime"),
-                     owner: Owner(team: ["@org/all"], author: nil, email: nil), level: "high", pathReasons: []),
+                     age: Age(introduced: "2025-02-10T06:00:00Z", days: 18, commit: nil, source: .mtime),
+                     owner: Owner(team: ["@org/all"], author: nil, email: nil), level: .high, pathReasons: []),
             Expected(secret: k["k7"]!, file: "notes/keys.txt", line: 1, column: 5,
-                     age: Age(introduced: "2025-01-01T00:00:00Z", days: 59, commit: nil, source: "mtime"),
-                     owner: Owner(team: ["@org/all"], author: nil, email: nil), level: "high", pathReasons: []),
+                     age: Age(introduced: "2025-01-01T00:00:00Z", days: 59, commit: nil, source: .mtime),
+                     owner: Owner(team: ["@org/all"], author: nil, email: nil), level: .high, pathReasons: []),
             // `*.env` comes after `/services/`: the last match wins, with both of its owners in order.
             Expected(secret: k["k3"]!, file: "services/api/.env", line: 1, column: 19,
-                     age: Age(introduced: "2024-06-15T08:30:00+02:00", days: 258, commit: c2, source: "git"),
-                     owner: Owner(team: ["@org/secrets", "@carol"], author: bob.name, email: bob.email), level: "critical",
+                     age: Age(introduced: "2024-06-15T08:30:00+02:00", days: 258, commit: c2, source: .git),
+                     owner: Owner(team: ["@org/secrets", "@carol"], author: bob.name, email: bob.email), level: .critical,
                      pathReasons: ["a .env file: runtime configuration loaded by the application"]),
             Expected(secret: k["k2"]!, file: "services/api/config.py", line: 3, column: 11,
-                     age: Age(introduced: "2024-06-15T08:30:00+02:00", days: 258, commit: c2, source: "git"),
-                     owner: Owner(team: ["@org/svc"], author: bob.name, email: bob.email), level: "high", pathReasons: []),
+                     age: Age(introduced: "2024-06-15T08:30:00+02:00", days: 258, commit: c2, source: .git),
+                     owner: Owner(team: ["@org/svc"], author: bob.name, email: bob.email), level: .high, pathReasons: []),
             // `/services/legacy/` names no owner and is the last match: unowned (team null).
             Expected(secret: k["k4"]!, file: "services/legacy/old.py", line: 1, column: 8,
-                     age: Age(introduced: "2024-06-15T08:30:00+02:00", days: 258, commit: c2, source: "git"),
-                     owner: Owner(team: nil, author: bob.name, email: bob.email), level: "high", pathReasons: []),
+                     age: Age(introduced: "2024-06-15T08:30:00+02:00", days: 258, commit: c2, source: .git),
+                     owner: Owner(team: nil, author: bob.name, email: bob.email), level: .high, pathReasons: []),
         ]
         let report = try Fixed.scan(repo.path)
         #expect(report.findings.count == expected.count)
@@ -111,20 +112,20 @@ import Triage
             #expect(f.presentAtHead == nil)
             #expect(f.suppression == nil)
             #expect(f.blastRadius == BlastRadiusInfo(
-                level: e.level, lifetime: "long-lived", capabilities: ["identify-account", "api-access-with-secret"],
+                level: e.level, lifetime: .longLived, capabilities: [.identifyAccount, .apiAccessWithSecret],
                 reasons: [Fixed.impact("aws-access-key-id"), Keys.anAKIAReason, Keys.oldGenerationReason] + e.pathReasons),
                 "\(e.file):\(e.line)")
-            let r = Triage.Risk.score(level: e.level, lifetime: "long-lived", committed: e.age.source == "git",
+            let r = RiskModel.score(level: e.level, lifetime: .longLived, committed: e.age.source == .git,
                                       inHistoryOnly: false, ageDays: e.age.days)
-            #expect(f.risk == Report.Risk(score: r.score, level: r.level), "\(e.file):\(e.line)")
+            #expect(f.risk == r, "\(e.file):\(e.line)")
         }
         // The documented formula, by hand, for two of them (Sources/Triage/Risk.swift):
         // k1: high 50 + long-lived 10 + committed 10 + min(10, 364 / 30) 10 = 80 → critical.
-        #expect(report.finding(k["k1"]!)?.risk == Report.Risk(score: 80, level: "critical"))
+        #expect(report.finding(k["k1"]!)?.risk == Risk(score: 80, level: .critical))
         // k6: high 50 + long-lived 10 + not committed 0 + min(10, 18 / 30) 0 = 60 → high.
-        #expect(report.finding(k["k6"]!)?.risk == Report.Risk(score: 60, level: "high"))
+        #expect(report.finding(k["k6"]!)?.risk == Risk(score: 60, level: .high))
         // k3 (.env raises high to critical): 70 + 10 + 10 + min(10, 258 / 30) 8 = 98 → critical.
-        #expect(report.finding(k["k3"]!)?.risk == Report.Risk(score: 98, level: "critical"))
+        #expect(report.finding(k["k3"]!)?.risk == Risk(score: 98, level: .critical))
     }
 
     @Test func noGitMeansNoBlameAndNoCodeowners() throws {
@@ -136,16 +137,16 @@ import Triage
         let report = try Fixed.scan(repo.path, useGit: false)
         #expect(report.findings.count == 1)
         let f = try #require(report.finding(k1))
-        #expect(f.age == Age(introduced: "2025-02-27T12:00:00Z", days: 1, commit: nil, source: "mtime"))
+        #expect(f.age == Age(introduced: "2025-02-27T12:00:00Z", days: 1, commit: nil, source: .mtime))
         #expect(f.owner == Owner(team: nil, author: nil, email: nil))
         // high 50 + long-lived 10 + not committed 0 + min(10, 1 / 30) 0 = 60 → high.
-        #expect(f.risk == Report.Risk(score: 60, level: "high"))
-        let r = Triage.Risk.score(level: "high", lifetime: "long-lived", committed: false, inHistoryOnly: false, ageDays: 1)
-        #expect(f.risk == Report.Risk(score: r.score, level: r.level))
+        #expect(f.risk == Risk(score: 60, level: .high))
+        let r = RiskModel.score(level: .high, lifetime: .longLived, committed: false, inHistoryOnly: false, ageDays: 1)
+        #expect(f.risk == r)
 
         // With git the same line is the commit's, and CODEOWNERS applies.
         let withGit = try #require(try Fixed.scan(repo.path).finding(k1))
-        #expect(withGit.age == Age(introduced: "2024-03-01T12:00:00Z", days: 364, commit: try repo.rev("HEAD"), source: "git"))
+        #expect(withGit.age == Age(introduced: "2024-03-01T12:00:00Z", days: 364, commit: try repo.rev("HEAD"), source: .git))
         #expect(withGit.owner == Owner(team: ["@org/all"], author: Person.alice.name, email: Person.alice.email))
     }
 
@@ -164,7 +165,7 @@ import Triage
         ], as: .alice, date: "2024-03-01T12:00:00Z")
         let report = try Fixed.scan(repo.path)
         let head = try repo.rev("HEAD")
-        let age = Age(introduced: "2024-03-01T12:00:00Z", days: 364, commit: head, source: "git")
+        let age = Age(introduced: "2024-03-01T12:00:00Z", days: 364, commit: head, source: .git)
         #expect(report.findings.map { "\($0.file.relative(to: repo.path)):\($0.line) \($0.rule)" } == [
             ".github/workflows/deploy.yml:2 aws-access-key-id",
             "creds/aws.txt:1 aws-access-key-id",
@@ -174,48 +175,49 @@ import Triage
             "tests/fixtures/aws.json:1 aws-access-key-id",
         ])
         #expect(report.finding(bad) == nil)
-        let awsCaps = ["identify-account", "api-access-with-secret"]
+        let awsCaps: [Capability] = [.identifyAccount, .apiAccessWithSecret]
 
         let a = try #require(report.finding(akia))
-        #expect(a.blastRadius == BlastRadiusInfo(level: "high", lifetime: "long-lived", capabilities: awsCaps, reasons: [
+        #expect(a.blastRadius == BlastRadiusInfo(level: .high, lifetime: .longLived, capabilities: awsCaps, reasons: [
             Fixed.impact("aws-access-key-id"), Keys.anAKIAReason, Keys.oldGenerationReason]))
         let s = try #require(report.finding(asia))
-        #expect(s.blastRadius == BlastRadiusInfo(level: "medium", lifetime: "temporary", capabilities: awsCaps, reasons: [
+        #expect(s.blastRadius == BlastRadiusInfo(level: .medium, lifetime: .temporary, capabilities: awsCaps, reasons: [
             Fixed.impact("aws-temporary-access-key-id"), Keys.anASIAReason, Keys.oldGenerationReason]))
         let g = try #require(report.finding(good))
-        #expect(g.blastRadius == BlastRadiusInfo(level: "high", lifetime: "long-lived",
+        #expect(g.blastRadius == BlastRadiusInfo(level: .high, lifetime: .longLived,
                                                  capabilities: Fixed.capabilities("github-classic-pat"), reasons: [
             Fixed.impact("github-classic-pat"),
             "classic personal access token: its scopes (often repo, workflow, admin:org) cover every repository and organization the user can reach, and it may never expire",
             "checksum verified: the token has GitHub's format"]))
         let j = try #require(report.finding(jwt))
-        #expect(j.blastRadius == BlastRadiusInfo(level: "low", lifetime: "expired", capabilities: ["authenticate", "session-hijack"], reasons: [
+        #expect(j.blastRadius == BlastRadiusInfo(level: .low, lifetime: .expired, capabilities: [.authenticate, .sessionHijack], reasons: [
             Fixed.impact("jwt"), "expired at 2025-01-01T00:00:00Z (59 days ago): rejected by services that check exp",
-            "subject svc-billing"]))
+            "subject svc-billing"],
+            details: ["jwtAlgorithm": "HS256", "jwtSubject": "svc-billing", "jwtExpires": "2025-01-01T00:00:00Z"]))
         // Test fixtures: one level down, one reason per fixture folder.
         let t = try #require(report.finding(fixture))
-        #expect(t.blastRadius == BlastRadiusInfo(level: "medium", lifetime: "long-lived", capabilities: awsCaps, reasons: [
+        #expect(t.blastRadius == BlastRadiusInfo(level: .medium, lifetime: .longLived, capabilities: awsCaps, reasons: [
             Fixed.impact("aws-access-key-id"), Keys.anAKIAReason, Keys.oldGenerationReason,
             "path looks like test fixtures (tests/)", "path looks like test fixtures (fixtures/)"]))
         // A GitHub Actions workflow: one level up.
         let w = try #require(report.finding(workflow))
-        #expect(w.blastRadius == BlastRadiusInfo(level: "critical", lifetime: "long-lived", capabilities: awsCaps, reasons: [
+        #expect(w.blastRadius == BlastRadiusInfo(level: .critical, lifetime: .longLived, capabilities: awsCaps, reasons: [
             Fixed.impact("aws-access-key-id"), Keys.anAKIAReason, Keys.oldGenerationReason,
             "GitHub Actions file: runs in CI next to the repository's secrets"]))
 
         for f in report.findings {
             #expect(f.age == age, "\(f.file)")
             #expect(f.owner == Owner(team: nil, author: Person.alice.name, email: Person.alice.email))
-            let r = Triage.Risk.score(level: f.blastRadius.level, lifetime: f.blastRadius.lifetime,
+            let r = RiskModel.score(level: f.blastRadius.level, lifetime: f.blastRadius.lifetime,
                                       committed: true, inHistoryOnly: false, ageDays: 364)
-            #expect(f.risk == Report.Risk(score: r.score, level: r.level), "\(f.file):\(f.line)")
+            #expect(f.risk == Risk(score: r.score, level: r.level), "\(f.file):\(f.line)")
         }
         // By hand from the documented formula: the expired JWT is low 10 − expired 40 + committed 10
         // + age 10 = −10, clamped to 0; the workflow key is critical 70 + 10 + 10 + 10 = 100.
-        #expect(j.risk == Report.Risk(score: 0, level: "low"))
-        #expect(w.risk == Report.Risk(score: 100, level: "critical"))
-        #expect(t.risk == Report.Risk(score: 60, level: "high"))   // medium 30 + 10 + 10 + 10
-        #expect(s.risk == Report.Risk(score: 40, level: "medium")) // medium 30 − temporary 10 + 10 + 10
+        #expect(j.risk == Risk(score: 0, level: .low))
+        #expect(w.risk == Risk(score: 100, level: .critical))
+        #expect(t.risk == Risk(score: 60, level: .high))   // medium 30 + 10 + 10 + 10
+        #expect(s.risk == Risk(score: 40, level: .medium)) // medium 30 − temporary 10 + 10 + 10
     }
 
     @Test func checksumHelperMatchesGitHubsPublishedExample() {

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 import Testing
 import TestSupport
 @testable import Report
@@ -15,9 +16,8 @@ import TestSupport
             f.file = "teams/t\(i)/.env"
             f.fingerprint = String(format: "%032x", i + 1)
             f.owner = Owner(team: ["@acme/team-\(i < 10 ? "0" : "")\(i)"], author: "Dev \(i)", email: nil)
-            f.age = i.isMultiple(of: 3) ? nil : Age(introduced: "2026-01-01T00:00:00Z", days: i * 20, commit: nil, source: "mtime")
-            f.risk = Risk(score: 40 + i, level: i < 10 ? "high" : "low")
-            if i == 19 { f.blastRadius.level = "unknown" }
+            f.age = i.isMultiple(of: 3) ? nil : Age(introduced: "2026-01-01T00:00:00Z", days: i * 20, commit: nil, source: .mtime)
+            f.risk = Risk(score: 40 + i, level: i < 10 ? .high : .low)
             findings.append(f)
         }
         var summary = Fixture.report.summary
@@ -179,7 +179,7 @@ import TestSupport
         f.redacted = true
         var hidden = f
         hidden.file = "other/.env"
-        hidden.suppression = Suppression(kind: "inline", justification: "leakscope:allow")
+        hidden.suppression = Suppression(kind: .inline, justification: "leakscope:allow")
         let html = HTMLReporter().render(ScanReport(findings: [f, hidden], summary: ScanSummary(findings: 1)))
         #expect(!html.contains(key))
         #expect(!html.contains(String(key.dropFirst(8).prefix(12))))
@@ -245,7 +245,7 @@ import TestSupport
     @Test(arguments: [(0, "lt7"), (6, "lt7"), (7, "7-30"), (29, "7-30"), (30, "30-90"), (89, "30-90"),
                       (90, "90-365"), (364, "90-365"), (365, "gt365"), (4000, "gt365")])
     func ageBuckets(days: Int, bucket: String) {
-        #expect(HTMLReporter.ageBucket(Age(introduced: "", days: days, commit: nil, source: "git")) == bucket)
+        #expect(HTMLReporter.ageBucket(Age(introduced: "", days: days, commit: nil, source: .git)) == bucket)
     }
 
     /// `data-count` of each matrix cell, keyed "blast|age".
@@ -265,9 +265,8 @@ import TestSupport
         #expect(counts["critical|gt365"] == 1)  // AWS: critical, 365 days
         #expect(counts.values.reduce(0, +) == 2)  // the suppressed one is left out
         let incomplete = try HTMLTests.matrixCounts(HTMLReporter().render(HTMLTests.incompleteReport))
-        #expect(incomplete.count == 5 * 6)  // an "unknown" row
-        #expect(incomplete["unknown|gt365"] == 1)  // i = 19, 380 days
-        #expect(incomplete["unknown|30-90"] == 0)
+        #expect(incomplete.count == 4 * 6)  // levels are typed: no row beyond the four
+        #expect(incomplete["high|gt365"] == 1)  // i = 19, 380 days
         #expect(incomplete.values.reduce(0, +) == 22)
         #expect(incomplete["high|unknown"] == 7)  // i = 0, 3, ..., 18
     }
@@ -436,8 +435,8 @@ import TestSupport
         anthropic.fingerprint = "abababababababababababababababab"
         anthropic.owner = nil
         anthropic.age = nil
-        anthropic.blastRadius.level = "critical"
-        anthropic.risk = Risk(score: 75, level: "high")
+        anthropic.blastRadius.level = .critical
+        anthropic.risk = Risk(score: 75, level: .high)
         let findings = [Fixture.openAI, Fixture.aws, anthropic, Fixture.huggingFace].sorted(by: Finding.reportOrder)
         return ScanReport(findings: findings, summary: ScanSummary(
             filesScanned: 10, bytesScanned: 4096, seconds: 0.5, rulesLoaded: 120, findings: 3))
@@ -594,7 +593,7 @@ import TestSupport
 
     /// 10,000 varied findings and 100 suppressed ones.
     static var tenThousand: ScanReport {
-        let levels = HTMLReporter.levels
+        let levels = Level.descending
         var findings: [Finding] = []
         findings.reserveCapacity(10_100)
         for i in 0..<10_100 {
@@ -608,9 +607,9 @@ import TestSupport
             f.fingerprint = String(format: "%032x", i)
             f.risk = Risk(score: i % 100, level: levels[i % 4])
             f.blastRadius.level = levels[(i / 4) % 4]
-            f.age = i % 11 == 0 ? nil : Age(introduced: "2026-01-01T00:00:00Z", days: (i * 37) % 900, commit: nil, source: "git")
+            f.age = i % 11 == 0 ? nil : Age(introduced: "2026-01-01T00:00:00Z", days: (i * 37) % 900, commit: nil, source: .git)
             f.owner = i % 13 == 0 ? nil : Owner(team: ["@acme/team-\(i % 40)"], author: "Dev \(i % 50)", email: nil)
-            if i >= 10_000 { f.suppression = Suppression(kind: "baseline", justification: "baseline") }
+            if i >= 10_000 { f.suppression = Suppression(kind: .baseline, justification: "baseline") }
             findings.append(f)
         }
         return ScanReport(findings: findings.sorted(by: Finding.reportOrder), summary: ScanSummary(

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 import Testing
 @testable import Report
 
@@ -33,11 +34,11 @@ import Testing
             f.entropy = doubles[i % doubles.count]
             f.tags = i % 2 == 0 ? [] : [text, "llmjacking"]
             f.blastRadius.reasons = i % 2 == 0 ? [text] : []
-            f.age = i % 2 == 0 ? nil : Age(introduced: text, days: i, commit: i % 3 == 0 ? nil : text, source: "git")
+            f.age = i % 2 == 0 ? nil : Age(introduced: text, days: i, commit: i % 3 == 0 ? nil : text, source: .git)
             f.owner = i % 2 == 1 ? nil : Owner(team: i % 4 == 0 ? nil : [text, "@b"], author: i % 3 == 0 ? nil : text, email: text)
-            f.commit = i % 2 == 0 ? nil : CommitInfo(sha: text, author: text, email: text, date: text)
+            f.commit = i % 2 == 0 ? nil : Commit(sha: text, author: text, email: text, date: text)
             f.presentAtHead = [nil, true, false][i % 3]
-            f.suppression = i % 2 == 0 ? nil : Suppression(kind: text, justification: text)
+            f.suppression = i % 2 == 0 ? nil : Suppression(kind: [.baseline, .inline, .config][i % 3], justification: text)
             f.decoded = i % 2 == 0 ? nil : text
             findings.append(f)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 import Testing
 import TestSupport
 @testable import Report
@@ -100,18 +101,18 @@ import TestSupport
     }
 
     @Test func levelsFollowRisk() {
-        #expect(SARIFReporter.level("critical") == "error")
-        #expect(SARIFReporter.level("high") == "error")
-        #expect(SARIFReporter.level("medium") == "warning")
-        #expect(SARIFReporter.level("low") == "note")
+        #expect(SARIFReporter.level(.critical) == "error")
+        #expect(SARIFReporter.level(.high) == "error")
+        #expect(SARIFReporter.level(.medium) == "warning")
+        #expect(SARIFReporter.level(.low) == "note")
     }
 
     @Test func securitySeverityIsTheRulesHighestScoreOverTen() throws {
         var low = Fixture.openAI
-        low.risk = Risk(score: 40, level: "medium")
+        low.risk = Risk(score: 40, level: .medium)
         low.file = "other/.env"
         var top = Fixture.openAI
-        top.risk = Risk(score: 100, level: "critical")
+        top.risk = Risk(score: 100, level: .critical)
         top.file = "z/.env"
         let log = try decode(reporter.render(ScanReport(findings: [low, top], summary: ScanSummary())))
         #expect(log.runs[0].tool.driver.rules.count == 1)
@@ -123,7 +124,7 @@ import TestSupport
     @Test func suppressedFindingsAreKeptWithSuppressions() throws {
         var inline = Fixture.openAI
         inline.file = "src/inline.py"
-        inline.suppression = Suppression(kind: "inline", justification: "leakscope:allow test fixture")
+        inline.suppression = Suppression(kind: .inline, justification: "leakscope:allow test fixture")
         var report = Fixture.report
         report.findings.append(inline)
         let log = try decode(reporter.render(report))

@@ -1,3 +1,4 @@
+import TOMLSupport
 import Testing
 @testable import Rules
 

@@ -45,7 +45,7 @@ import TestSupport
             try #require(c.count == 5, "bad line in blast-radius.tsv: \(line)")
             let f = report.findings.first { String($0.file.dropFirst(prefix.count)) == c[0] && $0.line == Int(c[1]) && $0.rule == c[2] }
             let found = try #require(f, "no finding \(c[0]):\(c[1]) \(c[2])")
-            #expect(found.blastRadius.level == c[3] && found.blastRadius.lifetime == c[4],
+            #expect(found.blastRadius.level.rawValue == c[3] && found.blastRadius.lifetime.rawValue == c[4],
                     "\(c[0]):\(c[1]) is \(found.blastRadius.level)/\(found.blastRadius.lifetime), expected \(c[3])/\(c[4])")
             levels.insert(c[3]); lifetimes.insert(c[4])
         }

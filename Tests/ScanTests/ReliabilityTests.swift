@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Vocabulary
 import TestSupport
 @testable import Report
 @testable import Rules
@@ -70,6 +71,6 @@ import TestSupport
         #expect(!f.context.contains(key) && !f.context.contains(encoded))
         // Without decoding only the generic high-entropy rule sees the encoded text.
         o.decode = false
-        #expect(try Scanner(rules: builtin).scan(o).findings.allSatisfy { $0.decoded == nil && $0.category == "generic" })
+        #expect(try Scanner(rules: builtin).scan(o).findings.allSatisfy { $0.decoded == nil && $0.category == .generic })
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Vocabulary
 import TestSupport
 @testable import Report
 @testable import Rules
@@ -24,7 +25,7 @@ let builtin: RuleSet = try! RuleSet.load()
         #expect(r.findings.count == 1)
         let f = try #require(r.findings.first)
         #expect(f.rule.hasPrefix("anthropic"))
-        #expect(f.category == "ai")
+        #expect(f.category == .ai)
         #expect(f.file == d.path + "/svc/.env")
         #expect(f.line == 3)
         #expect(f.column == 19)

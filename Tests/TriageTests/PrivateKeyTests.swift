@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 import Testing
 import TestSupport
 @testable import Triage
@@ -33,7 +34,7 @@ import TestSupport
         #expect(a.details["keyEncrypted"] == "false")
         #expect(a.reasons.contains("not passphrase-protected: usable as found"))
         #expect(a.level == nil)
-        #expect(a.lifetime == "long-lived")
+        #expect(a.lifetime == .longLived)
     }
 
     @Test func smallRSAIsNoted() {
@@ -69,7 +70,7 @@ import TestSupport
                          headers: ["Proc-Type: 4,ENCRYPTED", "DEK-Info: AES-128-CBC,E86955C55813D7E9D3D46EA5CC8B2230"])
         let a = KeyAnatomy.inspect(ruleID: "private-key-encrypted", secret: text, now: H.now)
         #expect(a.valid)
-        #expect(a.level == "medium")
+        #expect(a.level == .medium)
         #expect(a.details["keyEncrypted"] == "true")
         #expect(a.details["keyCipher"] == "aes-128-cbc")
         #expect(a.details["keyAlgorithm"] == "RSA")
@@ -113,7 +114,7 @@ import TestSupport
         #expect(locked.details["keyAlgorithm"] == "RSA")
         #expect(locked.details["keyBits"] == "2048")
         #expect(locked.details["keyCipher"] == "aes256-ctr")
-        #expect(locked.level == "medium")
+        #expect(locked.level == .medium)
 
         let sk = H.ssh("sk-ssh-ed25519@openssh.com") + H.ssh([UInt8](repeating: 7, count: 32)) + H.ssh("ssh:")
         let hardware = KeyAnatomy.inspect(ruleID: "openssh-private-key", secret: H.pem("OPENSSH PRIVATE KEY", Self.openSSH(cipher: "none", publicBlob: sk)), now: H.now)
@@ -143,7 +144,7 @@ import TestSupport
         #expect(plain.details["keyEncrypted"] == "false")
         let locked = KeyAnatomy.inspect(ruleID: "private-key-encrypted", secret: ppk("aes256-cbc"), now: H.now)
         #expect(locked.details["keyCipher"] == "aes256-cbc")
-        #expect(locked.level == "medium")
+        #expect(locked.level == .medium)
     }
 }
 
@@ -185,7 +186,7 @@ import TestSupport
         a = KeyAnatomy.inspect(ruleID: "private-key-encrypted", secret: encrypted, now: H.now)
         #expect(a.details["keyEncrypted"] == "true")
         #expect(a.details["keyCipher"] == "aes-256-cbc")
-        #expect(a.level == "medium")
+        #expect(a.level == .medium)
         #expect(a.reasons.first == "private key (PKCS#8); the encryption hides its algorithm")
 
         let ec = try generate(dir, [["genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", "ec.pem"],

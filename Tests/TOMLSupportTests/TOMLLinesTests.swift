@@ -1,5 +1,5 @@
 import Testing
-@testable import Rules
+@testable import TOMLSupport
 
 /// TOMLLines finds header and key lines for messages; it runs at every start for every built-in
 /// rule file, so it cuts lines at bytes rather than characters.

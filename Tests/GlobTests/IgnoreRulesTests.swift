@@ -1,5 +1,5 @@
 import Testing
-@testable import Inputs
+@testable import Glob
 
 @Suite struct IgnoreRulesTests {
     func ignored(_ gitignore: String, _ path: String, dir: Bool = false, base: String = "") -> Bool? {

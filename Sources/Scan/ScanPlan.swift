@@ -1,0 +1,134 @@
+import Foundation
+import Report
+import Rules
+import Vocabulary
+
+/// Everything one scan needs, decided before it starts: the options (with the config's excludes
+/// and allowlist, the baseline), the compiled rules, and the policy that turns a report into an
+/// exit status. Built from a request without a process, so tests drive it directly.
+public struct ScanPlan: Sendable {
+    public var options: ScanOptions
+    public let rules: RuleSet
+    public let format: ReportFormat
+    public let output: String?
+    public let writeBaseline: String?
+    public let failOn: Level?
+    public let minRisk: Level?
+    public let strict: Bool
+
+    /// A request that cannot become a plan: the message names the file (and line) at fault.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
+
+    /// Resolves the roots (`--repos-file`), finds and merges the config, loads the baseline and
+    /// the rules.
+    public static func make(_ request: ScanRequest) throws(Failure) -> ScanPlan {
+        var options = ScanOptions(roots: try roots(of: request))
+        options.mode = request.mode
+        options.honorIgnoreFiles = request.honorIgnoreFiles
+        options.excludes = request.excludes
+        options.followSymlinks = request.followSymlinks
+        options.showSecrets = request.showSecrets
+        options.useGit = request.useGit
+        options.decode = request.decode
+        if let threads = request.threads { options.threads = threads }
+        if let size = request.maxFileSize { options.maxFileSize = size }
+
+        var configRules: [String] = []
+        var disabled: Set<String> = []
+        do {
+            if let file = configFile(request) {
+                let config = try Config.load(path: file)
+                options.excludes += config.exclude
+                configRules = config.ruleFiles
+                disabled = config.disabledRules
+                options.allowlist = Allowlist(config: config)
+            }
+            if let baseline = request.baseline {
+                options.allowlist.baseline = try Baseline.load(path: baseline)
+                options.allowlist.baselineFile = baseline
+            }
+        } catch {
+            throw Failure(message: "\(error)")
+        }
+        let rules: RuleSet
+        do {
+            rules = try RuleSet.load(builtin: request.builtinRules, extraPaths: request.ruleFiles + configRules, disabled: disabled)
+        } catch {
+            throw Failure(message: "rules:\n\(error.description)")
+        }
+        return ScanPlan(options: options, rules: rules, format: request.format, output: request.output,
+                        writeBaseline: request.writeBaseline, failOn: request.failOn, minRisk: request.minRisk,
+                        strict: request.strict)
+    }
+
+    /// The paths to scan: the arguments, plus those `--repos-file` lists (an explicit list
+    /// replaces the default ".").
+    static func roots(of request: ScanRequest) throws(Failure) -> [String] {
+        guard let file = request.reposFile else { return request.paths }
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            throw Failure(message: "cannot read \(file)")
+        }
+        let listed = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        let roots = (request.paths == ["."] ? [] : request.paths) + listed
+        if roots.isEmpty { throw Failure(message: "\(file) lists no paths") }
+        return roots
+    }
+
+    /// The config file to read: `--config`, else `.leakscope.toml` in the first root folder.
+    static func configFile(_ request: ScanRequest) -> String? {
+        if let config = request.config { return config }
+        let root = request.paths.first ?? "."
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else { return nil }
+        let candidate = (root as NSString).appendingPathComponent(Config.fileName)
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+    }
+
+    /// Runs the scan: the full report, suppressed findings included, less those under `--min-risk`.
+    public func run() throws(ScanError) -> ScanReport {
+        var report = try Scanner(rules: rules).scan(options)
+        if let minRisk {
+            report.findings.removeAll { $0.risk.level < minRisk }
+            report.summary.findings = report.visible.count
+        }
+        return report
+    }
+
+    /// The findings that fail the scan: every visible one, or those at or above `--fail-on`.
+    public func failing(_ report: ScanReport) -> [Finding] {
+        report.visible.filter { f in failOn.map { f.risk.level >= $0 } ?? true }
+    }
+
+    /// What the scan's end means for the caller.
+    public func outcome(of report: ScanReport) -> ScanOutcome {
+        if options.cancellation.isCancelled { return .interrupted }
+        if strict && !report.summary.complete { return .incomplete }
+        let failing = failing(report)
+        return failing.isEmpty ? .clean : .findings(failing.count)
+    }
+}
+
+/// How a scan ended, and the exit status each way has.
+public enum ScanOutcome: Equatable, Sendable {
+    /// Nothing at or above `--fail-on`.
+    case clean
+    /// This many findings at or above `--fail-on`.
+    case findings(Int)
+    /// `--strict` and some input was not fully scanned.
+    case incomplete
+    /// Ctrl-C: what was found so far was still reported.
+    case interrupted
+
+    public var exitStatus: Int32 {
+        switch self {
+        case .clean: 0
+        case .findings: 1
+        case .incomplete: 3
+        case .interrupted: 130
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Inputs
+import Match
+import Report
+import Rules
+import Vocabulary
+
+/// One worker thread: it owns everything mutable it needs (file reader buffer, PCRE2 match data,
+/// counters, findings), so the hot path takes no lock, and every input reaches the same core,
+/// `scan(_:)`: match → decode → build findings → note rule problems.
+final class ScanWorker {
+    let rules: RuleSet
+    let options: ScanOptions
+    let reader: FileReader
+    let workspace = MatchWorkspace()
+    let builder: FindingBuilder
+    let decoding: DecodingStage?
+    let margins: HistoryMargins
+    /// What this worker found and counted; taken by the scanner when the worker ends.
+    var state = WorkerState()
+    /// Rules that hit a PCRE2 limit in the current item, with the first message: one warning an item.
+    private var problems: [Int: String] = [:]
+
+    init(rules: RuleSet, options: ScanOptions, margins: HistoryMargins) {
+        self.rules = rules
+        self.options = options
+        self.margins = margins
+        reader = FileReader(maxFileSize: options.maxFileSize, followSymlinks: options.followSymlinks,
+                            chunkSize: options.chunkSize)
+        var builder = FindingBuilder(rules: rules.rules, showSecrets: options.showSecrets, now: options.now)
+        builder.allowlist = options.allowlist
+        self.builder = builder
+        decoding = options.decode ? DecodingStage(rules: rules) : nil
+    }
+
+    /// Takes items until the queue is closed and drained; after a cancellation it only drains.
+    func run(_ queue: BoundedQueue<WorkItem>) {
+        while let item = queue.pop() {
+            if options.cancellation.isCancelled { continue }
+            handle(item)
+        }
+    }
+
+    func handle(_ item: WorkItem) {
+        switch item {
+        case .file(let entry): scanFile(entry)
+        case .added(let change): scanAdded(change)
+        case .blob(let info, let bytes): scanBlob(info, bytes, base: nil)
+        case .delta(let info, let bytes, let base): scanBlob(info, bytes, base: base)
+        }
+    }
+
+    // MARK: The core
+
+    /// Matches one fragment and builds its findings: the one path every input takes.
+    func scan(_ fragment: Fragment) -> [Candidate] {
+        var result = rules.scan(fragment.bytes, workspace: workspace)
+        for p in result.problems where problems[p.pattern] == nil { problems[p.pattern] = p.message }
+        if let below = fragment.reportBelow { result.matches.removeAll { $0.secret.lowerBound >= below } }
+        var decoded: [Candidate] = []
+        if let decoding {
+            let outcome = decoding.apply(fragment, matches: result.matches, builder: builder, workspace: workspace)
+            result.matches = outcome.kept
+            decoded = outcome.decoded
+        }
+        guard !result.matches.isEmpty || !decoded.isEmpty else { return [] }
+        return builder.build(result.matches, in: fragment) + decoded
+    }
+
+    /// The warnings of the rules that hit a limit in the item just scanned, named `name`.
+    func flushProblems(_ name: String) {
+        guard !problems.isEmpty else { return }
+        for (rule, message) in problems.sorted(by: { $0.key < $1.key }) {
+            state.incomplete("\(name): partially scanned: rule '\(rules.rules[rule].id)' hit a limit (\(message))")
+        }
+        problems.removeAll()
+    }
+
+    // MARK: Inputs
+
+    private func scanFile(_ entry: FileEntry) {
+        let provenance = Provenance.file(path: entry.displayPath, contextPath: entry.rootRelativePath)
+        switch reader.read(entry) {
+        case .skipped(let reason, let message):
+            state.skipped[reason, default: 0] += 1
+            if reason == .unreadable {
+                state.incomplete("\(entry.displayPath): unreadable\(message.map { " (\($0))" } ?? "")")
+            }
+        case .content(let buffer):
+            let found = scan(Fragment(bytes: buffer, provenance: provenance))
+            state.count(bytes: buffer.count, progress: options.progress, found: found.count)
+            state.findings += found.map(\.finding)
+        case .large(let file):
+            scanLarge(file, provenance: provenance)
+        }
+        flushProblems(entry.displayPath)
+    }
+
+    /// A file above the chunk size, in overlapping chunks: memory stays bounded, and a match is
+    /// reported by the chunk it starts in (before the part the next chunk repeats), so a secret
+    /// across a boundary is found exactly once.
+    private func scanLarge(_ file: FileReader.LargeFile, provenance: Provenance) {
+        var position = TextPosition()
+        var found: [Finding] = []
+        let end = reader.readChunks(file) { chunk, reportBelow in
+            if options.cancellation.isCancelled { return }
+            let fragment = Fragment(bytes: chunk, provenance: provenance, lines: .origin(position), reportBelow: reportBelow)
+            found += scan(fragment).map(\.finding)
+            position = position.advanced(over: chunk, to: reportBelow)
+        }
+        switch end {
+        case .binary:
+            state.skipped[.binary, default: 0] += 1
+            return
+        case .failed(let message):
+            state.incomplete("\(provenance.path): read failed part way (\(message)); findings up to there are reported")
+        case .done: break
+        }
+        state.count(bytes: file.size, progress: options.progress, found: found.count)
+        state.findings += found
+    }
+
+    private func scanAdded(_ change: AddedLines) {
+        let (bytes, numbers) = change.text()
+        let commit = change.commit.map { Commit(sha: $0.sha, author: $0.author, email: $0.email, date: $0.date) }
+        let found = bytes.withUnsafeBufferPointer {
+            scan(Fragment(bytes: $0, provenance: .added(path: change.path, commit: commit), lines: .numbers(numbers)))
+        }
+        state.count(bytes: bytes.count, progress: options.progress, found: found.count)
+        state.findings += found.map(\.finding)
+        flushProblems(change.path)
+    }
+}

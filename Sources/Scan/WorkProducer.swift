@@ -1,0 +1,82 @@
+import Glob
+import Inputs
+
+/// Feeds the workers' queue from the input the mode names: the walker, the lines staged or
+/// committed changes add, or every blob of the history. It knows nothing of rules.
+struct WorkProducer {
+    let options: ScanOptions
+    let queue: BoundedQueue<WorkItem>
+    /// The history's introduction log, which also names the older version of a changed blob.
+    let introductions: GitHistory.IntroductionLog?
+    var state = WorkerState()
+
+    mutating func run() {
+        switch options.mode {
+        case .files: walk()
+        case .staged, .range: changes()
+        case .history: history()
+        }
+        queue.close()
+    }
+
+    private mutating func walk() {
+        let walker = Walker(options: WalkOptions(roots: options.roots, honorIgnoreFiles: options.honorIgnoreFiles,
+                                                 excludes: options.excludes, followSymlinks: options.followSymlinks))
+        let cancellation = options.cancellation
+        walker.walk(file: { queue.push(.file($0)) }, skip: { skip in
+            state.skipped[skip.reason, default: 0] += 1
+            let detail = "\(skip.displayPath): \(skip.reason.rawValue)\(skip.message.map { " (\($0))" } ?? "")"
+            switch skip.reason {
+            case .unreadable: state.incomplete(detail)
+            case .symlinkLoop: state.warnings.append(detail)
+            default: break
+            }
+        }, shouldStop: { cancellation.isCancelled })
+    }
+
+    private mutating func changes() {
+        let repo = options.roots.first ?? "."
+        do {
+            let changes: [AddedLines]
+            if case .range(let r) = options.mode {
+                changes = try GitChanges.range(r, repository: repo)
+            } else {
+                changes = try GitChanges.staged(repository: repo)
+            }
+            let excludes = IgnoreRules(globs: options.excludes)
+            for c in changes where !options.cancellation.isCancelled {
+                if excludes.ignores(filePath: Array(c.path.utf8)) {
+                    state.skipped[.excluded, default: 0] += 1
+                } else {
+                    queue.push(.added(c))
+                }
+            }
+        } catch {
+            state.error = ScanError(message: error.message)
+        }
+    }
+
+    private mutating func history() {
+        let repo = options.roots.first ?? "."
+        let excludes = IgnoreRules(globs: options.excludes)
+        let maxFileSize = options.maxFileSize
+        let cancellation = options.cancellation
+        let queue = self.queue
+        do {
+            // Blobs are passed over before git reads them: too large, binary by name, excluded.
+            let skipped = try GitHistory.stream(repository: repo, skip: { b in
+                if b.size > maxFileSize { return .tooLarge }
+                let path = Array(b.path.utf8)
+                let name = path.lastIndex(of: UInt8(ascii: "/")).map { Array(path[($0 + 1)...]) } ?? path
+                if Walker.hasBinaryExtension(name) { return .binary }
+                if excludes.ignores(filePath: path) { return .excluded }
+                return nil
+            }, deltas: introductions, shouldStop: { cancellation.isCancelled }) { info, bytes, base in
+                queue.push(base.map { .delta(info, bytes, base: $0) } ?? .blob(info, bytes), size: bytes.count + (base?.count ?? 0))
+            }
+            for (reason, n) in skipped { state.skipped[reason, default: 0] += n }
+        } catch {
+            state.error = ScanError(message: error.message)
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/// What kind of credential a rule finds; reports group by it.
+public enum Category: String, Sendable, CaseIterable, Codable {
+    case ai, cloud, vcs, saas, keys, generic
+}
