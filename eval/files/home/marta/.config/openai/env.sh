@@ -1,0 +1,4 @@
+# sourced from ~/.zshrc
+export OPENAI_API_KEY="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"
+export OPENAI_ADMIN_KEY="sk-admin-dwzQxg0vRrh2y0CrE0d9FreMyHk-MINgOPvBWH-B5drRTgx9J7KZJCZwldUHT3BlbkFJYXCBkJ4scJGPoN2Kds32-2MwqjSfNCKOXaC-QofcTDk_CeYQvGPqEmxEVIXY"
+export ANTHROPIC_ADMIN_KEY="sk-ant-admin01-9FSImREmHHOQYfbAHKJy08qaFRa3wsHOfhbj98XmBc8FrlEjJocOubY6d18qJ9LdJ_-Wj8U571kEVk_ahTEbxwjEKJrXLAA"

@@ -1,0 +1,6 @@
+region          = "eu-west-1"
+environment     = "prod"
+vpc_cidr        = "10.40.0.0/16"
+db_password     = "rVYLNp6vMKoOnmGkHawyt2O?"
+datadog_api_key = "c58002a034d98d62d5f2bc84efcbceb3"
+datadog_app_key = "2a7b5981eb87c78254165ea6ea70aa38ef1bd943"

@@ -1,0 +1,2 @@
+# Be sure to restart your server when you modify this file.
+Rails.application.config.secret_key_base = "aad72bd5f06350e5ac1a155f936dc8dcd3241059d8254c65a50b6435d46ef32bd52b344ff45f0160812b89ec5c2af6ffdec858db40f54f2953d55ec0e466017f"
