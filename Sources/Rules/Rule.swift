@@ -45,7 +45,10 @@ public struct Rule: Sendable {
     public var precedence: Int
     public var placeholderCheck: Bool
     public var references: [String]
+    /// Positive examples, as scanned (the `«…»` marks removed).
     public var examples: [String]
+    /// For each positive example, the byte range its `«…»` marks gave as the secret, if any.
+    public var exampleSecrets: [Range<Int>?] = []
     public var negativeExamples: [String]
     public var blastRadius: BlastRadius
     /// Kinds of this rule's credential by prefix, longest prefix first.
@@ -62,6 +65,22 @@ public struct Rule: Sendable {
     public var matchPattern: MatchPattern {
         MatchPattern(keywords: keywords, regex: regex, secretGroup: secretGroup, minEntropy: minEntropy,
                      multiline: multiline, window: window, placeholderCheck: placeholderCheck)
+    }
+}
+
+/// Examples may mark their secret as `«secret»`: the marks are not part of the text scanned,
+/// and the rule's secret must be exactly what they enclose (`rules check` holds it).
+public enum ExampleMarks {
+    static let open = "«", close = "»"
+
+    /// An example's text without marks, and the marked secret (a byte range of that text).
+    public static func unmark(_ example: String) -> (text: String, secret: Range<Int>?) {
+        guard let a = example.range(of: open), let b = example.range(of: close, range: a.upperBound..<example.endIndex) else {
+            return (example, nil)
+        }
+        let before = example[..<a.lowerBound], inside = example[a.upperBound..<b.lowerBound], after = example[b.upperBound...]
+        let start = before.utf8.count
+        return (String(before) + inside + after, start..<(start + inside.utf8.count))
     }
 }
 

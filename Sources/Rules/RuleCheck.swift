@@ -2,8 +2,10 @@ import Foundation
 import Match
 import Vocabulary
 
-/// Runs every rule's examples: each positive example must yield a finding of its rule, no
-/// negative example may. Counts all failures instead of stopping at the first.
+/// Runs every rule's examples. Alone: each positive example must yield a finding of its rule
+/// (at the marked secret, when the example marks it), no negative example may. Then with the
+/// whole rule set, as a scan runs them: each positive example must still come out under its own
+/// rule, so precedence between rules is tested too. Counts all failures instead of stopping.
 public enum RuleCheck {
     public struct Failure: Sendable, CustomStringConvertible {
         public var rule: String
@@ -12,8 +14,9 @@ public enum RuleCheck {
         public var description: String { "\(location): rule '\(rule)': \(message)" }
     }
 
-    /// Checks `rules` one by one (each alone, so precedence does not hide a rule's own behaviour).
-    public static func run(_ rules: [Rule]) -> (checked: Int, failures: [Failure]) {
+    /// Checks `rules` one by one (each alone, so precedence does not hide a rule's own
+    /// behaviour), then every positive example against `set` (default: the same rules together).
+    public static func run(_ rules: [Rule], set: RuleSet? = nil) -> (checked: Int, failures: [Failure]) {
         var failures: [Failure] = []
         var checked = 0
         let ws = MatchWorkspace()
@@ -23,34 +26,55 @@ public enum RuleCheck {
                 failures.append(Failure(rule: rule.id, location: rule.origin, message: "regex: \(error.error)"))
                 continue
             }
-            if rule.examples.isEmpty {
-                failures.append(Failure(rule: rule.id, location: rule.origin, message: "no positive examples"))
-            }
-            for (i, example) in rule.examples.enumerated() {
+            func fail(_ message: String) { failures.append(Failure(rule: rule.id, location: rule.origin, message: message)) }
+            if rule.examples.isEmpty { fail("no positive examples") }
+            for (i, text) in rule.examples.enumerated() {
                 checked += 1
+                let example = text
+                let marked = rule.exampleSecrets[i]
                 // Behind a multi-byte prefix too, to catch offset bugs.
-                for text in [example, "ünïcødé → \(example)"] {
-                    let hits = count(matcher, text, ws)
-                    if hits == 0 {
-                        failures.append(Failure(rule: rule.id, location: rule.origin,
-                                                message: "example \(i + 1) yields no finding: \(excerpt(example))"))
+                let shift = "ünïcødé → ".utf8.count
+                for (prefixed, offset) in [(text, 0), ("ünïcødé → \(text)", shift)] {
+                    let secrets = self.secrets(matcher, prefixed, ws)
+                    if secrets.isEmpty {
+                        fail("example \(i + 1) yields no finding: \(excerpt(example))")
+                        break
+                    }
+                    if let marked, !secrets.contains(marked.lowerBound + offset..<marked.upperBound + offset) {
+                        let got = secrets.map { String(decoding: Array(prefixed.utf8)[$0], as: UTF8.self) }
+                        fail("example \(i + 1): the secret is not the marked «…» part (found \(got.map { "'\(excerpt($0))'" }.joined(separator: ", ")))")
                         break
                     }
                 }
             }
             for (i, example) in rule.negativeExamples.enumerated() {
                 checked += 1
-                if count(matcher, example, ws) > 0 {
-                    failures.append(Failure(rule: rule.id, location: rule.origin,
-                                            message: "negative example \(i + 1) yields a finding: \(excerpt(example))"))
+                if !secrets(matcher, example, ws).isEmpty {
+                    fail("negative example \(i + 1) yields a finding: \(excerpt(example))")
+                }
+            }
+        }
+        let whole = set ?? (try? RuleSet(rules: rules))
+        if let whole {
+            for rule in rules {
+                for (i, example) in rule.examples.enumerated() {
+                    let marked = rule.exampleSecrets[i]
+                    let text = example
+                    let found = Array(text.utf8).withUnsafeBufferPointer { whole.scan($0, workspace: ws).matches }
+                    let own = found.filter { whole.rules[$0.pattern].id == rule.id }
+                    if own.isEmpty || (marked != nil && !own.contains { $0.secret == marked }) {
+                        let others = Set(found.map { whole.rules[$0.pattern].id }).sorted()
+                        failures.append(Failure(rule: rule.id, location: rule.origin, message:
+                            "example \(i + 1) comes out under \(others.isEmpty ? "no rule" : others.map { "'\($0)'" }.joined(separator: ", ")) in the whole rule set (precedence): \(excerpt(example))"))
+                    }
                 }
             }
         }
         return (checked, failures)
     }
 
-    static func count(_ matcher: Matcher, _ text: String, _ ws: MatchWorkspace) -> Int {
-        Array(text.utf8).withUnsafeBufferPointer { matcher.scan($0, workspace: ws).matches.count }
+    static func secrets(_ matcher: Matcher, _ text: String, _ ws: MatchWorkspace) -> [Range<Int>] {
+        Array(text.utf8).withUnsafeBufferPointer { matcher.scan($0, workspace: ws).matches.map(\.secret) }
     }
 
     static func excerpt(_ s: String) -> String {

@@ -146,7 +146,8 @@ struct FieldReader {
         let precedence = int("precedence") ?? (category == .generic ? 0 : 10)
         let placeholderCheck = bool("placeholder_check") ?? true
         let references = strings("references", required: false)
-        let examples = strings("examples", required: true)
+        let marked = strings("examples", required: true).map(ExampleMarks.unmark)
+        let examples = marked.map(\.text)
         let negatives = strings("negative_examples", required: true)
         let blast = blastRadius()
         let variants = self.variants()
@@ -154,8 +155,9 @@ struct FieldReader {
         let rule = Rule(id: id, name: name, provider: provider, category: category, keywords: keywords,
                         regex: regex, secretGroup: secretGroup, minEntropy: minEntropy, multiline: multiline,
                         window: window, precedence: precedence, placeholderCheck: placeholderCheck,
-                        references: references, examples: examples, negativeExamples: negatives,
-                        blastRadius: blast, variants: variants, origin: SourceLocation(file: file, line: header))
+                        references: references, examples: examples, exampleSecrets: marked.map(\.secret),
+                        negativeExamples: negatives, blastRadius: blast, variants: variants,
+                        origin: SourceLocation(file: file, line: header))
         if compile {
             do { _ = try LazyPatternCheck.compile(rule.matchPattern) } catch {
                 let regexLine = lines.line(ofKey: "regex", after: header)

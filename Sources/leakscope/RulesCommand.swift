@@ -55,11 +55,15 @@ struct RulesCommand: ParsableCommand {
                     }
                 }
             }
+            // The set the examples run against together: the files with the built-in rules, as
+            // a scan would load them (or the built-in rules alone).
+            var together: RuleSet?
             if errors.isEmpty {
-                do { _ = try RuleSet(rules: rules) } catch { errors += error.errors }
+                let builtin = files.isEmpty ? [] : BuiltinRules.load().rules.filter { b in !rules.contains { $0.id == b.id } }
+                do { together = try RuleSet(rules: builtin + rules) } catch { errors += error.errors }
             }
             for e in errors { warn("error: \(e)") }
-            let (checked, failures) = RuleCheck.run(rules)
+            let (checked, failures) = RuleCheck.run(rules, set: together)
             for f in failures { warn("fail: \(f)") }
             print("\(rules.count) rules, \(checked) examples checked: \(errors.count) errors, \(failures.count) failures")
             if !errors.isEmpty || !failures.isEmpty { throw ExitCode(errors.isEmpty ? 1 : 2) }

@@ -1,7 +1,7 @@
 // gitignore patterns: IgnoreRules(text:base:), verdict and ignores(filePath:) (Glob underneath).
 // Input: the ignore file, then optionally a NUL and newline-separated paths to judge.
 import FuzzSupport
-import Inputs
+import Glob
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
