@@ -1,9 +1,5 @@
 // Runtime configuration for the dispatcher console.
 export const config = {
-  mapbox: {
-    // public token: fine to ship
-    accessToken: "pk.eyJ1IjoiYWNtZS1mbGVldCIsImEiOiJ3bm4wMGlqZWx0M3J1b3FldnZ1Y3I2NWJqIn0.1J9TM2gcXx8c22S0zFYblj",
-  },
   algolia: {
     appId: "WJA8FD74UN",
     searchKey: "3bb80d0044a52df05b1a24d2c88a10c9",
