@@ -88,7 +88,12 @@ import Testing
 @Suite struct PatternTests {
     @Test func reportsCompileErrorsWithOffset() {
         #expect(throws: PatternError.self) { try Pattern("abc(def") }
-        do { _ = try Pattern("ab[c") } catch { #expect(error.offset >= 2) }
+        do {
+            _ = try Pattern("ab[c")
+            Issue.record("an unclosed class compiled")
+        } catch {
+            #expect(error.offset >= 2)
+        }
     }
 
     @Test func namedGroups() throws {

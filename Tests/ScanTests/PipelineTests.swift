@@ -6,9 +6,6 @@ import TestSupport
 @testable import Rules
 @testable import Scan
 
-/// Shared built-in rule set (parsing once keeps the tests fast).
-let builtin: RuleSet = try! RuleSet.load()
-
 @Suite struct PipelineTests {
     func scan(_ dir: TempDir, threads: Int = 2, show: Bool = false) -> ScanReport {
         var o = ScanOptions(roots: [dir.path])
@@ -119,91 +116,5 @@ let builtin: RuleSet = try! RuleSet.load()
         try d.write("ci.yml", "env:\n  OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}\n")
         try d.write("app.py", "import os\nkey = os.environ[\"OPENAI_API_KEY\"]\ntoken = os.getenv(\"HF_TOKEN\")\n")
         #expect(scan(d).findings.isEmpty)
-    }
-}
-
-@Suite struct JSONContractTests {
-    @Test func reportHasTheDocumentedShape() throws {
-        let d = try TempDir()
-        try d.write("k.env", "HF_TOKEN=\(FakeKeys.huggingFaceToken())\n")
-        let report = try Scanner(rules: builtin).scan(ScanOptions(roots: [d.path]))
-        let json = JSONReporter().render(report)
-        let obj = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        let findings = try #require(obj["findings"] as? [[String: Any]])
-        let summary = try #require(obj["summary"] as? [String: Any])
-        #expect(findings.count == 1)
-        for key in ["rule", "provider", "category", "file", "line", "column", "secret", "fingerprint", "entropy", "blastRadius"] {
-            #expect(findings[0][key] != nil, "missing \(key)")
-        }
-        for key in ["filesScanned", "bytesScanned", "filesSkipped", "seconds", "rulesLoaded"] {
-            #expect(summary[key] != nil, "missing \(key)")
-        }
-        #expect(findings[0]["line"] as? Int == 1)
-        #expect(findings[0]["category"] as? String == "ai")
-        // And it reads back.
-        #expect(try JSONReporter.decode(Data(json.utf8)).findings.count == 1)
-    }
-}
-
-@Suite struct DataLineTests {
-    @Test func manyGenericSecretsOnOneLineAreDataNotConfig() throws {
-        // A minified test-vector file: one line, many "secret": "<hex>" pairs.
-        let hex = { FakeKeys.random(64, from: Array("0123456789abcdef")) }
-        let line = "[" + (0..<6).map { _ in "{\"secret\":\"\(hex())\",\"key\":\"\(hex())\"}" }.joined(separator: ",") + "]\n"
-        let config = "db_secret = \"Qm7Tz2Lk9Vw4Rp8Hs3Nd6Gf1\"\n"
-        let findings = Scanner(rules: builtin).scan(bytes: Array((line + config).utf8), name: "vectors.json")
-        #expect(findings.map(\.line) == [2])
-        // With few such values on a line they are still reported.
-        let few = "{\"secret\":\"8f3a9c2e7b1d4f6a0c5e9b2d7f1a3c8e6b4d0f2a9c7e5b3d1f8a6c4e2b0d9f7a\"}\n"
-        #expect(Scanner(rules: builtin).scan(bytes: Array(few.utf8), name: "x.json").count == 1)
-    }
-}
-
-/// Inputs the fuzz targets (Fuzz/, docs/fuzzing.md) crashed on, kept as regression tests.
-@Suite struct ConfigFuzzRegressionTests {
-    /// A `.leakscope.toml` whose table header starts with a character that starts no key used to
-    /// trip an assertion inside toml++ (TOMLKit): now an ordinary config error.
-    @Test func tomlHeaderKeyStartingWithAnInvalidCharacter() {
-        for text in ["[`can]\nexclude = []\n", "[scan]\n[[&", "[scan]\nexclude = [\"vendor/\", }}}\"x\"]\n"] {
-            #expect(throws: ConfigError.self) { try Config.parse(text, file: ".leakscope.toml") }
-        }
-        do {
-            _ = try Config.parse("[scan]\nexclude = []\n[[&", file: "c.toml")
-        } catch {
-            #expect(error.description.hasPrefix("c.toml:3: TOML: a table header's key"))
-        }
-    }
-}
-
-@Suite struct BoundedQueueTests {
-    /// A push over the byte budget waits until a pop makes room; one element always fits.
-    @Test func byteBudgetHoldsBackPushes() throws {
-        let queue = BoundedQueue<Int>(capacity: 8, byteBudget: 100)
-        queue.push(1, size: 60)
-        let pushed = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            queue.push(2, size: 60)      // 120 > 100: waits for the pop below
-            queue.push(3, size: 1_000)   // alone over budget: goes in once the queue is empty
-            pushed.signal()
-        }
-        #expect(pushed.wait(timeout: .now() + 0.2) == .timedOut)
-        #expect(queue.pop() == 1)
-        #expect(queue.pop() == 2)
-        #expect(queue.pop() == 3)
-        #expect(pushed.wait(timeout: .now() + 5) == .success)
-        queue.close()
-        #expect(queue.pop() == nil)
-    }
-
-    @Test func capacityHoldsBackPushes() {
-        let queue = BoundedQueue<Int>(capacity: 2)
-        queue.push(1); queue.push(2)
-        let pushed = DispatchSemaphore(value: 0)
-        Thread.detachNewThread { queue.push(3); pushed.signal() }
-        #expect(pushed.wait(timeout: .now() + 0.2) == .timedOut)
-        #expect(queue.pop() == 1)
-        #expect(pushed.wait(timeout: .now() + 5) == .success)
-        #expect(queue.pop() == 2)
-        #expect(queue.pop() == 3)
     }
 }
