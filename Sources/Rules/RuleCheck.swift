@@ -20,6 +20,8 @@ public enum RuleCheck {
         var failures: [Failure] = []
         var checked = 0
         let ws = MatchWorkspace()
+        // Examples that failed alone are not reported again by the whole-set pass.
+        var failedAlone = Set<String>()
         for rule in rules {
             let matcher: Matcher
             do { matcher = try Matcher(patterns: [rule.matchPattern], eager: true) } catch {
@@ -37,10 +39,12 @@ public enum RuleCheck {
                 for (prefixed, offset) in [(text, 0), ("ünïcødé → \(text)", shift)] {
                     let secrets = self.secrets(matcher, prefixed, ws)
                     if secrets.isEmpty {
+                        failedAlone.insert("\(rule.id) \(i)")
                         fail("example \(i + 1) yields no finding: \(excerpt(example))")
                         break
                     }
                     if let marked, !secrets.contains(marked.lowerBound + offset..<marked.upperBound + offset) {
+                        failedAlone.insert("\(rule.id) \(i)")
                         let got = secrets.map { String(decoding: Array(prefixed.utf8)[$0], as: UTF8.self) }
                         fail("example \(i + 1): the secret is not the marked «…» part (found \(got.map { "'\(excerpt($0))'" }.joined(separator: ", ")))")
                         break
@@ -57,7 +61,7 @@ public enum RuleCheck {
         let whole = set ?? (try? RuleSet(rules: rules))
         if let whole {
             for rule in rules {
-                for (i, example) in rule.examples.enumerated() {
+                for (i, example) in rule.examples.enumerated() where !failedAlone.contains("\(rule.id) \(i)") {
                     let marked = rule.exampleSecrets[i]
                     let text = example
                     let found = Array(text.utf8).withUnsafeBufferPointer { whole.scan($0, workspace: ws).matches }
