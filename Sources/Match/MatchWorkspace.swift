@@ -21,6 +21,12 @@ public final class MatchWorkspace {
     var windows: [(pattern: Int32, start: Int, end: Int)] = []
     /// Byte histogram for entropy, cleared after each use.
     var histogram = [UInt32](repeating: 0, count: 256)
+    /// Which path-gated patterns may run on the buffers scanned next, by pattern index (missing:
+    /// closed). Set per file from its path (`PathConditions.openGates`).
+    public var openGates: [Bool] = []
+
+    @inline(__always)
+    func gateOpen(_ pattern: Int) -> Bool { pattern < openGates.count && openGates[pattern] }
 
     public init(matchLimit: UInt32 = MatchWorkspace.defaultMatchLimit,
                 depthLimit: UInt32 = MatchWorkspace.defaultDepthLimit) {
