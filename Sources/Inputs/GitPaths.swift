@@ -61,7 +61,7 @@ public enum GitPaths {
             let path = String(decoding: tokens[i + paths - 1], as: UTF8.self)
             i += paths
             // Regular files only: 100644 or 100755 (not 120000 links, 160000 submodules).
-            guard fields[1].hasPrefix("100") else { continue }
+            guard fields[1].hasPrefix("100"), !path.isEmpty else { continue }
             out.append(ChangedFile(path: path, oid: fields[3], commit: commit))
         }
         return out
