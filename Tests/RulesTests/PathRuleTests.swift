@@ -139,6 +139,31 @@ import Match
         #expect(found() == ["demo-token"])
     }
 
+    @Test func theUnionOfTheConditionsMatchesWhereOneOfThemDoes() throws {
+        let set = try RuleSet.load()
+        let ws = MatchWorkspace()
+        #expect(set.paths.anyPathOnly != nil && set.paths.anyGated != nil, "the built-in conditions join")
+        let paths = ["config/master.key", "a/b/Keystore.P12", "certs/truststore.p12", "android/app/debug.keystore",
+                     "x/release.jks", "ops/team.kdbx", "etc/krb5.keytab", "home/u/.gnupg/secring.gpg", "ci/b.keychain-db",
+                     "home/u/.vault-token", "home/u/.ssh/id_rsa", "home/u/.ssh/id_rsa.pub", "home/u/.aws/credentials",
+                     "infra/terraform.tfstate", "infra/main.tf", "src/app.swift", "README.md", "", "/", "a//b"]
+        for path in paths {
+            let each = set.paths.pathOnly.first { $0.pattern.matches(path: path, workspace: ws) }?.rule
+            #expect(set.paths.pathOnlyRule(for: path, workspace: ws) == each, "\(path)")
+            #expect(set.paths.anyGated!.matches(path: path, workspace: ws)
+                    == set.paths.gated.contains { $0.pattern.matches(path: path, workspace: ws) }, "\(path)")
+        }
+        // Joined only when it means the same: no back-references, recursion or verbs.
+        #expect(PathConditions.union(["a", #"(x)\1"#]) == nil)
+        #expect(PathConditions.union(["a", "(?1)"]) == nil)
+        #expect(PathConditions.union(["a", "(*ACCEPT)b"]) == nil)
+        #expect(PathConditions.union(["(?<n>a)", "(?<n>b)"]) == nil, "two groups of one name do not compile")
+        // A (?x) source ending in a comment does not swallow the rest.
+        let joined = try #require(PathConditions.union([#"(?x) \.p12$  # PKCS#12"#, #"(?-i)\.JKS$"#]))
+        #expect(joined.matches(path: "a.P12", workspace: ws) && joined.matches(path: "b.JKS", workspace: ws))
+        #expect(!joined.matches(path: "b.jks", workspace: ws), "(?-i) stays inside its alternative")
+    }
+
     @Test func aBadPathInARuleSetNamesTheRule() {
         var (rules, _) = RuleLoader.parse(Self.pathOnly, file: "p.toml", compile: false)
         rules[0].path = "(oops"
