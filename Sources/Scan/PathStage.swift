@@ -208,6 +208,30 @@ final class PathStage {
     }
 }
 
+/// The files staged changes or a range's commits write, listed by git on another thread while
+/// the patch is read (one more git process, not one more wait).
+final class ChangedFilesListing: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<[GitPaths.ChangedFile], GitError> = .success([])
+
+    init(mode: ScanOptions.Mode, repository: String) {
+        Thread.detachNewThread { [self] in
+            do throws(GitError) {
+                if case .range(let r) = mode { result = .success(try GitPaths.range(r, repository: repository)) }
+                else { result = .success(try GitPaths.staged(repository: repository)) }
+            } catch {
+                result = .failure(error)
+            }
+            done.signal()
+        }
+    }
+
+    func wait() throws(GitError) -> [GitPaths.ChangedFile] {
+        done.wait()
+        return try result.get()
+    }
+}
+
 /// History blobs path-only rules name, collected on the thread that lists the history (which
 /// owns the workspace) and taken once the listing ends.
 final class HistoryHits: @unchecked Sendable {

@@ -42,6 +42,7 @@ struct WorkProducer {
 
     private mutating func changes() {
         let repo = options.roots.first ?? "."
+        let listing = paths?.hasPathOnlyRules == true ? ChangedFilesListing(mode: options.mode, repository: repo) : nil
         do {
             let changes: [AddedLines]
             if case .range(let r) = options.mode {
@@ -50,9 +51,8 @@ struct WorkProducer {
                 changes = try GitChanges.staged(repository: repo)
             }
             let excludes = IgnoreRules(globs: options.excludes)
-            if let paths, paths.hasPathOnlyRules {
-                let files: [GitPaths.ChangedFile]
-                if case .range(let r) = options.mode { files = try GitPaths.range(r, repository: repo) } else { files = try GitPaths.staged(repository: repo) }
+            if let paths, let listing {
+                let files = try listing.wait()
                 for f in paths.findings(for: files.filter { !excludes.ignores(filePath: Array($0.path.utf8)) }, repository: repo) {
                     state.found(f, progress: options.progress)
                 }
