@@ -26,7 +26,8 @@ import Darwin
 final class PathStage {
     let rules: RuleSet
     let options: ScanOptions
-    let workspace = MatchWorkspace()
+    /// For matching paths; made on first use (a scan without path-only rules needs none).
+    lazy var workspace = MatchWorkspace()
 
     /// Files up to this size are read whole, so the fingerprint covers their contents (a key
     /// store replaced by a new one is a new finding); larger ones count by path and size.
