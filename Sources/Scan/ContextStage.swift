@@ -341,20 +341,10 @@ struct ContextStage {
     /// The text of the first `<tag>…</tag>` in `r`.
     static func element(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ tag: String) -> Range<Int>? {
         let open = Array("<\(tag)>".utf8), close = Array("</\(tag)>".utf8)
-        guard let o = find(b, open, in: r) else { return nil }
+        guard let o = b.firstIndex(of: open, in: r) else { return nil }
         let from = o + open.count
-        guard let c = find(b, close, in: from..<r.upperBound) else { return nil }
+        guard let c = b.firstIndex(of: close, in: from..<r.upperBound) else { return nil }
         return from..<c
-    }
-
-    static func find(_ b: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], in r: Range<Int>) -> Int? {
-        guard r.count >= needle.count else { return nil }
-        var i = r.lowerBound
-        while i + needle.count <= r.upperBound {
-            if b[i] == needle[0] && b[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
     }
 
     /// The closing tags an XML or plist pair needs, found at memchr speed before any line is read.
