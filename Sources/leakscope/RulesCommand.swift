@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rules
+import Scan
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,7 +28,7 @@ struct RulesCommand: ParsableCommand {
                 out += "\(r.id)\(pad)\(r.category.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(r.blastRadius.level.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))\(r.name)\n"
             }
             out += "\(set.rules.count) rules\n"
-            FileHandle.standardOutput.write(Data(out.utf8))
+            try? OutputFile.writeAll(Array(out.utf8), to: STDOUT_FILENO)
         }
     }
 
