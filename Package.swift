@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "Scan",
             dependencies: [
-                "Inputs", "Rules", "Match", "Triage", "Report", "Vocabulary", "Glob", "TOMLSupport", "GitExec",
+                "Inputs", "Rules", "Match", "Triage", "Report", "Vocabulary", "Glob", "TOMLSupport",
                 .product(name: "Crypto", package: "swift-crypto"), "TOMLKit",
             ]
         ),
