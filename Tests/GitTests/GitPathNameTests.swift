@@ -62,4 +62,23 @@ import TestSupport
         let renamed = try Fixed.scan(repo.path, mode: .range("HEAD~1..HEAD"))
         #expect(renamed.findings.map { "\($0.file):\($0.line) \($0.secret)" } == ["renamed to\tthis.env:3 \(added)"])
     }
+
+    @Test func historyNamesWithBlanksTabsNewlinesQuotesAndNonASCIIAreExact() throws {
+        let repo = try GitRepo()
+        let keys = Self.keys()
+        let c = try repo.commit(Self.files(keys))
+        let report = try Fixed.scan(repo.path, mode: .history)
+        #expect(Self.found(report) == keys)
+        #expect(report.findings.allSatisfy { $0.commit?.sha == c && $0.presentAtHead == true })
+    }
+
+    /// `--exclude` judges the exact name too: a newline name is excluded by its real last part.
+    @Test func historyExcludesJudgeTheWholeName() throws {
+        let repo = try GitRepo()
+        let kept = Keys.akia()
+        try repo.commit(["new\nline.secret": "K=\(Keys.akia())\n", "kept.env": "K=\(kept)\n"])
+        let report = try Fixed.scan(repo.path, mode: .history) { $0.excludes = ["*.secret"] }
+        #expect(report.findings.map(\.secret) == [kept])
+        #expect(report.summary.filesSkipped == ["excluded": 1])
+    }
 }
