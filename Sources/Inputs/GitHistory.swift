@@ -243,10 +243,16 @@ public enum GitHistory {
         public var children: [String: Int] = [:]
         /// The blobs at HEAD: always scanned whole, so `presentAtHead` sees every secret in them.
         public var head: Set<String> = []
+        /// For a blob whose first appearance is a rename (`R`, with or without changes, not in a
+        /// merge): the blob at the old name. Followed by `introducingCommits(ofSecrets:)`, never
+        /// used as a delta base (a secret kept through a rename is found again under the new name).
+        public var renamedFrom: [String: String] = [:]
         /// Exact names of blobs first added under a name rev-list or cat-file would change: one
         /// with a newline or carriage return, or starting with a blank.
         public var exactPaths: [String: String] = [:]
 
+        /// The older version a blob was made from: its base, or the blob it was renamed from.
+        public func previous(of oid: String) -> String? { base[oid] ?? renamedFrom[oid] }
     }
 
     /// A name `rev-list --objects | cat-file --batch-check` would not give back whole.
@@ -256,7 +262,7 @@ public enum GitHistory {
     }
 
     /// Reads `introductionLog` output: the base of each blob that first appears as a modification,
-    /// and the names the listing would mangle.
+    /// the source of each that first appears as a rename, and the names the listing would mangle.
     static func parseDeltaBases(_ data: Data) -> DeltaBases {
         var bases = DeltaBases()
         var seen = Set<String>()
@@ -276,6 +282,8 @@ public enum GitHistory {
                     let old = String(decoding: buffer[r.oldID], as: UTF8.self)
                     bases.base[new] = old
                     bases.children[old, default: 0] += 1
+                } else if kind == UInt8(ascii: "R") {
+                    bases.renamedFrom[new] = String(decoding: buffer[r.oldID], as: UTF8.self)
                 }
                 return true
             }
@@ -515,9 +523,14 @@ public enum GitHistory {
         return parseIntroductions(try runIntroductionLog(repository: repository).data, of: oids)
     }
 
-    /// Runs the introduction log.
+    /// Runs the introduction log: following renames (`-M`) when it can, else without (a partial
+    /// clone: finding renames reads blobs it does not have, and git fails rather than fetch them).
     static func runIntroductionLog(repository: String) throws(GitError) -> (data: Data, renames: Bool) {
-        (try GitCommand.run(introductionLog(renames: false), in: repository), false)
+        if !GitCommand.isPartialClone(repository: repository),
+           let data = try? GitCommand.run(introductionLog(renames: true), in: repository) {
+            return (data, true)
+        }
+        return (try GitCommand.run(introductionLog(renames: false), in: repository), false)
     }
 
     /// The `git log` behind `introducingCommits` and delta scanning, run once on a thread of its
@@ -554,6 +567,12 @@ public enum GitHistory {
             return lock.withLock { result }
         }
 
+        /// Whether the log followed renames (false in a partial clone, or when it failed).
+        public var followsRenames: Bool {
+            if case .success(let r) = finished() { return r.renames }
+            return false
+        }
+
         private var bases: DeltaBases??
 
         /// The bases for delta scanning, from the log started by `start` (started now if it was
@@ -578,6 +597,36 @@ public enum GitHistory {
             guard !oids.isEmpty else { return [:] }
             let data = try finished().get().data
             return GitHistory.parseIntroductions(data, of: oids)
+        }
+
+        /// For each sighting of a secret in a blob (`secret` is any key that names the same secret
+        /// in every blob, e.g. a hash of rule and secret), the commit that introduced it, and its
+        /// path there: the oldest blob holding it among the blob and the versions it was made
+        /// from, following changes and renames back (`DeltaBases.previous`). A key kept through
+        /// `git mv a b` plus an edit is thus credited to the commit that added it to `a`, not to
+        /// the rename; a key new in the renamed version, to the rename. Only the sightings given
+        /// count as holding the secret: pass every blob it was found in. nil for a blob the log
+        /// does not name.
+        public func introducingCommits(ofSecrets sightings: [(oid: String, secret: String)]) throws(GitError) -> [(commit: CommitMeta, path: String)?] {
+            guard !sightings.isEmpty else { return [] }
+            let data = try finished().get().data
+            let lineage = deltaBases() ?? DeltaBases()
+            var holders: [String: Set<String>] = [:]
+            for s in sightings { holders[s.secret, default: []].insert(s.oid) }
+            var origins: [String] = []
+            origins.reserveCapacity(sightings.count)
+            for s in sightings {
+                let holding = holders[s.secret] ?? []
+                var oldest = s.oid, current = s.oid
+                var visited: Set<String> = [s.oid]
+                while let previous = lineage.previous(of: current), visited.insert(previous).inserted {
+                    if holding.contains(previous) { oldest = previous }
+                    current = previous
+                }
+                origins.append(oldest)
+            }
+            let introduced = GitHistory.parseIntroductions(data, of: Set(origins))
+            return origins.map { introduced[$0].map { (commit: $0.0, path: $0.1) } }
         }
     }
 
