@@ -43,6 +43,14 @@ public enum GitCommand {
 }
 
 extension GitCommand {
+    /// Whether the repository at `repository` is shallow (`git clone --depth`): its history
+    /// stops at grafted commits, so the commit that "introduced" a line there may only be the
+    /// oldest one the clone has. False outside a repository.
+    public static func isShallow(repository: String) -> Bool {
+        guard let data = try? run(["rev-parse", "--is-shallow-repository"], in: repository) else { return false }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "true"
+    }
+
     /// Whether the repository at `repository` is a partial clone (`git clone --filter=...`): it
     /// may lack objects its history names, which git would fetch from the promisor remote were
     /// fetching not turned off (`Git.offline`). False outside a repository.

@@ -103,4 +103,15 @@ import TestSupport
         #expect(env["GIT_NO_LAZY_FETCH"] == "1")
         #expect(env["GIT_ALLOW_PROTOCOL"] == "leakscope-offline")
     }
+
+    @Test func shallowCloneIsDetected() throws {
+        let origin = try GitRepo()
+        for v in 1...3 { try origin.commit(["a.txt": "\(v)\n"], date: "2024-0\(v)-01T00:00:00Z") }
+        let shallow = origin.tmp.path + "/shallow"
+        try origin.git("clone", "-q", "--depth", "1", "file://" + origin.path, shallow)
+        #expect(GitCommand.isShallow(repository: shallow))
+        #expect(!GitCommand.isShallow(repository: origin.path))
+        #expect(!GitCommand.isShallow(repository: origin.home))   // not a repository
+        #expect(try origin.git("-C", shallow, "rev-list", "--count", "HEAD") == "1")
+    }
 }
