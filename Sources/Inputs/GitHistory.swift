@@ -605,9 +605,10 @@ public enum GitHistory {
         /// from, following changes and renames back (`DeltaBases.previous`). A key kept through
         /// `git mv a b` plus an edit is thus credited to the commit that added it to `a`, not to
         /// the rename; a key new in the renamed version, to the rename. Only the sightings given
-        /// count as holding the secret: pass every blob it was found in. nil for a blob the log
-        /// does not name.
-        public func introducingCommits(ofSecrets sightings: [(oid: String, secret: String)]) throws(GitError) -> [(commit: CommitMeta, path: String)?] {
+        /// count as holding the secret: pass every blob it was found in. `origin` is that oldest
+        /// blob: when several findings of one secret are merged into one, the one found in
+        /// `origin` has the line as it was introduced. nil for a blob the log does not name.
+        public func introducingCommits(ofSecrets sightings: [(oid: String, secret: String)]) throws(GitError) -> [(commit: CommitMeta, path: String, origin: String)?] {
             guard !sightings.isEmpty else { return [] }
             let data = try finished().get().data
             let lineage = deltaBases() ?? DeltaBases()
@@ -626,7 +627,7 @@ public enum GitHistory {
                 origins.append(oldest)
             }
             let introduced = GitHistory.parseIntroductions(data, of: Set(origins))
-            return origins.map { introduced[$0].map { (commit: $0.0, path: $0.1) } }
+            return origins.map { origin in introduced[origin].map { (commit: $0.0, path: $0.1, origin: origin) } }
         }
     }
 

@@ -43,7 +43,8 @@ import TestSupport
             (oid: r.after, secret: "key"),     // the same key, kept through the rename
             (oid: r.after, secret: "added"),   // a key new in the renamed version
         ])
-        #expect(found.map { $0.map { "\($0.commit.sha) \($0.path)" } } == ["\(r.c1) a.env", "\(r.c1) a.env", "\(r.c2) b.env"])
+        #expect(found.map { $0.map { "\($0.commit.sha) \($0.path) \($0.origin)" } }
+                == ["\(r.c1) a.env \(r.before)", "\(r.c1) a.env \(r.before)", "\(r.c2) b.env \(r.after)"])
         // Blob by blob, b.env's version is the rename's: what the pipeline credited before.
         #expect(try log.introducingCommits(of: [r.after])[r.after]?.0.sha == r.c2)
     }
