@@ -72,7 +72,7 @@ public final class RuleSet: Sendable {
                 kept.append(candidate)
             }
         }
-        return MatchResult(matches: dropDataLines(kept, buffer), problems: result.problems)
+        return MatchResult(matches: dropDataLines(kept, buffer), problems: result.problems, suspended: result.suspended)
     }
 
     /// More generic findings than this on one line mark it as data (test vectors, minified

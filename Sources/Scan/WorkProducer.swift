@@ -64,7 +64,7 @@ struct WorkProducer {
         let queue = self.queue
         do {
             // Blobs are passed over before git reads them: too large, binary by name, excluded.
-            let skipped = try GitHistory.stream(repository: repo, skip: { b in
+            let streamed = try GitHistory.streamHistory(repository: repo, skip: { b in
                 if b.size > maxFileSize { return .tooLarge }
                 let path = Array(b.path.utf8)
                 let name = path.lastIndex(of: UInt8(ascii: "/")).map { Array(path[($0 + 1)...]) } ?? path
@@ -74,7 +74,8 @@ struct WorkProducer {
             }, deltas: introductions, shouldStop: { cancellation.isCancelled }) { info, bytes, base in
                 queue.push(base.map { .delta(info, bytes, base: $0) } ?? .blob(info, bytes), size: bytes.count + (base?.count ?? 0))
             }
-            for (reason, n) in skipped { state.skipped[reason, default: 0] += n }
+            for (reason, n) in streamed.skipped { state.skipped[reason, default: 0] += n }
+            if let w = streamed.warning { state.incomplete(w) }
         } catch {
             state.error = ScanError(message: error.message)
         }

@@ -64,6 +64,7 @@ struct RulesCommand: ParsableCommand {
                 do { together = try RuleSet(rules: builtin + rules) } catch { errors += error.errors }
             }
             for e in errors { warn("error: \(e)") }
+            for w in RuleCheck.warnings(rules) { warn("warning: \(w)") }
             let (checked, failures) = RuleCheck.run(rules, set: together)
             for f in failures { warn("fail: \(f)") }
             print("\(rules.count) rules, \(checked) examples checked: \(errors.count) errors, \(failures.count) failures")
