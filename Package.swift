@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "Scan",
             dependencies: [
-                "Inputs", "Rules", "Match", "Triage", "Report", "Vocabulary", "Glob", "TOMLSupport", "GitExec",
+                "Inputs", "Rules", "Match", "Triage", "Report", "Vocabulary", "Glob", "TOMLSupport",
                 .product(name: "Crypto", package: "swift-crypto"), "TOMLKit",
             ]
         ),
@@ -68,8 +68,8 @@ let package = Package(
         .testTarget(name: "TriageTests", dependencies: ["Triage", "Vocabulary", "TestSupport"]),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "Rules", "Report", "Vocabulary", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
-        // Golden files are read through #filePath, not bundled.
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Rules", "Scan", "Vocabulary", "TestSupport"], exclude: ["Golden"]),
+        // Golden files and the vendored SARIF schema are read through #filePath, not bundled.
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Rules", "Scan", "Vocabulary", "TestSupport"], exclude: ["Golden", "Schemas"]),
         // Integration tests on real git repositories made in a temporary folder.
         .testTarget(name: "GitTests", dependencies: ["Scan", "Report", "Rules", "Triage", "Vocabulary", "TestSupport"]),
         // install-hook and the pre-commit framework, end to end (pip installs pre-commit).

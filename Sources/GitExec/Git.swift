@@ -14,14 +14,26 @@ public enum Git {
         public var message: String { String(decoding: stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
     }
 
-    /// The inherited environment with no terminal prompts, no pager and the C locale.
+    /// The inherited environment with no terminal prompts, no pager and the C locale, and no
+    /// network: in a partial clone (`--filter=blob:none`) git fetches a missing object from the
+    /// promisor remote the moment a command needs it. `GIT_NO_LAZY_FETCH=1` (git 2.39.4, 2.44
+    /// and later) turns that off; `GIT_ALLOW_PROTOCOL` names no real transport, so a git that
+    /// ignores the first still cannot reach any remote, nor can any command it starts (both
+    /// are inherited). A missing object is then an error, or reported missing, never fetched.
     public static func environment() -> [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["GIT_TERMINAL_PROMPT"] = "0"
         env["GIT_PAGER"] = "cat"
         env["LC_ALL"] = "C"
+        for (key, value) in offline { env[key] = value }
         return env
     }
+
+    /// The settings that keep every git child offline (see `environment`).
+    public static let offline: [String: String] = [
+        "GIT_NO_LAZY_FETCH": "1",
+        "GIT_ALLOW_PROTOCOL": "leakscope-offline",
+    ]
 
     /// `git <arguments>` with `environment`, not started: the caller connects its pipes.
     public static func process(_ arguments: [String], environment: [String: String]) -> Process {

@@ -55,12 +55,18 @@ public final class FileReader {
 
     /// Reads a large file chunk by chunk: `body(chunk, reportBelow)` where matches whose secret
     /// starts at or after `reportBelow` belong to the next chunk (which repeats those bytes).
-    /// Closes the file.
+    /// UTF-16 with a byte-order mark is decoded to UTF-8 on the way, as `read` decodes a small
+    /// file: chunks, overlap and `reportBelow` are then in UTF-8 bytes. Closes the file.
     public func readChunks(_ file: LargeFile, body: (UnsafeBufferPointer<UInt8>, Int) -> Void) -> ChunkedRead {
         defer { close(file.fd) }
         if chunkSize > buffer.count {
             buffer.deallocate()
             buffer = .allocate(byteCount: chunkSize, alignment: 16)
+        }
+        var mark: (UInt8, UInt8) = (0, 0)
+        if pread(file.fd, &mark, 2, 0) == 2 {
+            if mark == (0xFF, 0xFE) { return readUTF16Chunks(file, littleEndian: true, body: body) }
+            if mark == (0xFE, 0xFF) { return readUTF16Chunks(file, littleEndian: false, body: body) }
         }
         let base = buffer.baseAddress!
         var filled = 0
@@ -86,6 +92,84 @@ public final class FileReader {
             }
             body(chunk, filled - overlap)
             memmove(base, base + filled - overlap, overlap)
+            filled = overlap
+        }
+    }
+
+    /// Raw UTF-16 bytes read at a time by `readUTF16Chunks` (beside the chunk buffer).
+    static let utf16ReadSize = 64 << 10
+
+    /// `readChunks` for UTF-16 (after its 2-byte mark): code units are read `utf16ReadSize`
+    /// bytes at a time and decoded into the chunk buffer, which is then handled as in
+    /// `readChunks`. The decoding is the small-file path's (`UTF16Decoding`): a surrogate pair
+    /// makes one scalar (also when split between two reads or two chunks), a lone surrogate
+    /// U+FFFD, an odd last byte is dropped. Memory: the chunk buffer plus one read.
+    func readUTF16Chunks(_ file: LargeFile, littleEndian: Bool, body: (UnsafeBufferPointer<UInt8>, Int) -> Void) -> ChunkedRead {
+        let out = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        var raw = [UInt8](repeating: 0, count: FileReader.utf16ReadSize)
+        var rawStart = 0, rawEnd = 0
+        var offset: off_t = 2   // past the byte-order mark
+        var eof = false
+        var high: UInt16?       // a high surrogate waiting for its low half
+        var filled = 0
+        @inline(__always) func put(_ scalar: UInt32) {
+            if scalar < 0x80 {
+                out[filled] = UInt8(scalar); filled += 1
+            } else if scalar < 0x800 {
+                out[filled] = UInt8(0xC0 | scalar >> 6); out[filled + 1] = UInt8(0x80 | scalar & 0x3F); filled += 2
+            } else if scalar < 0x10000 {
+                out[filled] = UInt8(0xE0 | scalar >> 12); out[filled + 1] = UInt8(0x80 | scalar >> 6 & 0x3F)
+                out[filled + 2] = UInt8(0x80 | scalar & 0x3F); filled += 3
+            } else {
+                out[filled] = UInt8(0xF0 | scalar >> 18); out[filled + 1] = UInt8(0x80 | scalar >> 12 & 0x3F)
+                out[filled + 2] = UInt8(0x80 | scalar >> 6 & 0x3F); out[filled + 3] = UInt8(0x80 | scalar & 0x3F); filled += 4
+            }
+        }
+        while true {
+            // Decode until the chunk is full (a unit may write 6 bytes: U+FFFD and a scalar) or
+            // the file ends.
+            while filled + 6 <= chunkSize {
+                if rawEnd - rawStart < 2 {
+                    if eof { break }
+                    let left = rawEnd - rawStart
+                    if left > 0 { raw[0] = raw[rawStart] }
+                    rawStart = 0; rawEnd = left
+                    let n = raw.withUnsafeMutableBytes { Glibc.pread(file.fd, $0.baseAddress! + left, $0.count - left, offset) }
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        return .failed(String(cString: strerror(errno)))
+                    }
+                    if n == 0 { eof = true; continue }
+                    rawEnd += n
+                    offset += off_t(n)
+                    continue
+                }
+                let a = UInt16(raw[rawStart]), b = UInt16(raw[rawStart + 1])
+                rawStart += 2
+                let unit = littleEndian ? a | b << 8 : a << 8 | b
+                if let h = high {
+                    high = nil
+                    if unit >= 0xDC00 && unit <= 0xDFFF {
+                        put(0x10000 + (UInt32(h - 0xD800) << 10) + UInt32(unit - 0xDC00))
+                        continue
+                    }
+                    put(0xFFFD)
+                }
+                switch unit {
+                case 0xD800...0xDBFF: high = unit
+                case 0xDC00...0xDFFF: put(0xFFFD)
+                default: put(UInt32(unit))
+                }
+            }
+            let done = eof && rawEnd - rawStart < 2
+            if done, high != nil { high = nil; put(0xFFFD) }   // room: the loop keeps 6 bytes free
+            let chunk = UnsafeBufferPointer(start: out, count: filled)
+            if done {
+                body(chunk, filled)
+                return .done
+            }
+            body(chunk, filled - overlap)
+            memmove(out, out + filled - overlap, overlap)
             filled = overlap
         }
     }

@@ -41,3 +41,25 @@ public enum GitCommand {
         return top.isEmpty ? nil : top
     }
 }
+
+extension GitCommand {
+    /// Whether the repository at `repository` is shallow (`git clone --depth`): its history
+    /// stops at grafted commits, so the commit that "introduced" a line there may only be the
+    /// oldest one the clone has. False outside a repository.
+    public static func isShallow(repository: String) -> Bool {
+        guard let data = try? run(["rev-parse", "--is-shallow-repository"], in: repository) else { return false }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "true"
+    }
+
+    /// Whether the repository at `repository` is a partial clone (`git clone --filter=...`): it
+    /// may lack objects its history names, which git would fetch from the promisor remote were
+    /// fetching not turned off (`Git.offline`). False outside a repository.
+    public static func isPartialClone(repository: String) -> Bool {
+        if let data = try? run(["config", "--get", "extensions.partialClone"], in: repository),
+           !String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return true
+        }
+        guard let data = try? run(["config", "--get-regexp", #"^remote\..*\.promisor$"#], in: repository) else { return false }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").contains { $0.hasSuffix(" true") }
+    }
+}

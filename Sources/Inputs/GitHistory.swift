@@ -15,12 +15,18 @@ public enum GitHistory {
     /// rev-list prints after the object id.
     static let checkFormat = "--batch-check=%(objecttype) %(objectname) %(objectsize) %(rest)"
 
-    /// Starts `git rev-list --objects --all --reverse | git cat-file --batch-check`, which lists
-    /// every reachable object with its type, size and path. `--reverse` walks the oldest commits'
-    /// trees first, so a blob reached under several paths (a copy, a rename, another branch) is
-    /// named by the path of the commit that introduced it, the commit `introducingCommits` reports.
+    /// Starts `git rev-list --objects --all --reverse --missing=print | git cat-file --batch-check`,
+    /// which lists every reachable object with its type, size and path. `--reverse` walks the
+    /// oldest commits' trees first, so a blob reached under several paths (a copy, a rename,
+    /// another branch) is named by the path of the commit that introduced it, the commit
+    /// `introducingCommits` reports. An object the repository lacks (a partial clone's, never
+    /// fetched) comes out as `?<id> missing`: counted, never fetched (see `Git.offline`).
+    ///
+    /// rev-list cuts a path at a newline, and cat-file drops the blanks that start `%(rest)`
+    /// and a carriage return that ends it: such names are taken from the introduction log
+    /// (NUL-separated, exact), `DeltaBases.exactPaths`.
     private static func startListing(repository: String) throws(GitError) -> (revList: Process, check: Process, out: FileHandle) {
-        let revList = GitCommand.makeProcess(["rev-list", "--objects", "--all", "--reverse"], in: repository)
+        let revList = GitCommand.makeProcess(["rev-list", "--objects", "--all", "--reverse", "--missing=print"], in: repository)
         let check = GitCommand.makeProcess(["cat-file", checkFormat], in: repository)
         let link = Pipe(), out = Pipe()
         revList.standardOutput = link
@@ -42,12 +48,27 @@ public enum GitHistory {
         return BlobInfo(oid: String(decoding: parts[0], as: UTF8.self), size: size, path: path)
     }
 
+    /// A cat-file line `<name> missing`: an object the repository does not have.
+    static func isMissing<C: Collection>(_ line: C) -> Bool where C.Element == UInt8 {
+        let parts = line.split(separator: 0x20, omittingEmptySubsequences: false)
+        return parts.count == 2 && parts[1].elementsEqual("missing".utf8)
+    }
+
+    /// `blob` with its exact name when the log knows one.
+    static func exact(_ blob: BlobInfo, _ paths: [String: String]) -> BlobInfo {
+        guard let path = paths[blob.oid] else { return blob }
+        return BlobInfo(oid: blob.oid, size: blob.size, path: path)
+    }
+
     static func revListFailed(_ repository: String) -> GitError {
         GitError(message: "git rev-list failed in \(repository) (not a repository, or no commits)")
     }
 
-    /// Lists reachable blobs, each once, oldest commits first (see `startListing`).
-    public static func listBlobs(repository: String) throws(GitError) -> [BlobInfo] {
+    /// Lists reachable blobs, each once, oldest commits first (see `startListing`). `log` gives
+    /// the exact names rev-list cannot print (one is started when not given).
+    public static func listBlobs(repository: String, log: IntroductionLog? = nil) throws(GitError) -> [BlobInfo] {
+        let log = log ?? IntroductionLog(repository: repository)
+        log.start()
         let (revList, check, out) = try startListing(repository: repository)
         var reader = BufferedReader(fd: out.fileDescriptor)
         var blobs: [BlobInfo] = []
@@ -56,28 +77,51 @@ public enum GitHistory {
         }
         revList.waitUntilExit(); check.waitUntilExit()
         guard revList.terminationStatus == 0 else { throw revListFailed(repository) }
-        return blobs
+        let paths = log.deltaBases()?.exactPaths ?? [:]
+        return paths.isEmpty ? blobs : blobs.map { exact($0, paths) }
+    }
+
+    /// What reading the history met besides the blobs: `stream`'s result.
+    public struct StreamResult: Sendable, Equatable {
+        /// Blobs passed over, by reason; the missing objects below count as `unreadable`.
+        public var skipped: [SkipReason: Int] = [:]
+        /// Objects the history names that this repository does not have (a partial clone's,
+        /// `--filter=blob:none`, or a damaged one): not fetched, not scanned.
+        public var missingObjects = 0
+
+        /// Whether every reachable blob was either read or skipped for a reason of the scan's.
+        public var complete: Bool { missingObjects == 0 }
+
+        /// The one warning a scan should give for them, or nil.
+        public var warning: String? {
+            guard missingObjects > 0 else { return nil }
+            let what = missingObjects == 1 ? "1 object" : "\(missingObjects) objects"
+            return "history: \(what) of the history not in this repository (a partial clone?): not fetched and not scanned"
+        }
     }
 
     /// Lists reachable blobs (as `listBlobs`, in the same order) and streams the contents of
     /// those `skip` lets through: `body(info, bytes)` for each, on the calling thread. One
-    /// pipeline, with no wait between listing and reading: rev-list | cat-file --batch-check
-    /// → `skip` (on another thread) → cat-file --batch → body, so git starts inflating the
-    /// first blobs while rev-list is still walking. Returns how many blobs `skip` passed over,
-    /// by the reason it gave.
+    /// pipeline: rev-list | cat-file --batch-check → `skip` (on another thread) → cat-file
+    /// --batch → body. Returns how many blobs `skip` passed over, by the reason it gave, and how
+    /// many objects the repository lacks (they count as `unreadable` too); git never fetches them.
     ///
     /// With `deltas`, a blob that first appeared as a change of an older blob at the same path
     /// comes with that older blob's contents (`base`, else nil) when it was read earlier and is
     /// still held: the caller may then scan only where the two differ (see `changes`). Bases
     /// are held while blobs that change them are still to come, up to `deltaCacheLimit` bytes;
-    /// blobs at HEAD never get one. `deltas` waits for its log before the first blob.
-    public static func stream(repository: String, skip: @escaping @Sendable (BlobInfo) -> SkipReason?,
-                              deltas: IntroductionLog? = nil, shouldStop: () -> Bool = { false },
-                              body: (BlobInfo, [UInt8], _ base: [UInt8]?) -> Void) throws(GitError) -> [SkipReason: Int] {
+    /// blobs at HEAD never get one. The log (`deltas`, or one started here) is waited for before
+    /// the first blob is passed to `skip`: it holds the exact names rev-list cannot print.
+    public static func streamHistory(repository: String, skip: @escaping @Sendable (BlobInfo) -> SkipReason?,
+                                     deltas: IntroductionLog? = nil, shouldStop: () -> Bool = { false },
+                                     body: (BlobInfo, [UInt8], _ base: [UInt8]?) -> Void) throws(GitError) -> StreamResult {
+        let log = deltas ?? IntroductionLog(repository: repository)
+        log.start()
         let (revList, check, listing) = try startListing(repository: repository)
-        // `%(rest)` echoes what follows the object id on the input line: the path comes back
-        // with the contents, so the two threads share nothing but the pipes.
-        let cat = GitCommand.makeProcess(["cat-file", "--batch=%(objectname) %(objectsize) %(rest)"], in: repository)
+        // Ids only go in; the listing's blobs wait in `pending`, in order, for their contents
+        // (cat-file answers in the order it is asked): a path never passes through a line-based
+        // protocol.
+        let cat = GitCommand.makeProcess(["cat-file", "--batch=%(objectname) %(objectsize)"], in: repository)
         let input = Pipe(), output = Pipe()
         cat.standardInput = input
         cat.standardOutput = output
@@ -89,28 +133,35 @@ public enum GitHistory {
         let contents = output.fileHandleForReading.fileDescriptor
         widenPipe(contents)
         let feeder = Feeder()
+        let pending = Pending()
         let writer = input.fileHandleForWriting
         Thread.detachNewThread {
+            let paths = log.deltaBases()?.exactPaths ?? [:]
             var reader = BufferedReader(fd: listing.fileDescriptor)
             var chunk: [UInt8] = []
             chunk.reserveCapacity(1 << 16)
+            var batch: [BlobInfo] = []
             var skipped: [SkipReason: Int] = [:]
+            var missing = 0
             var writing = true
             while let line = reader.readLine() {
-                guard let blob = parseListing(line) else { continue }
+                if isMissing(line) { missing += 1; continue }
+                guard let listed = parseListing(line) else { continue }
+                let blob = exact(listed, paths)
                 if let reason = skip(blob) { skipped[reason, default: 0] += 1; continue }
-                chunk.append(contentsOf: blob.oid.utf8); chunk.append(0x20)
-                chunk.append(contentsOf: blob.path.utf8); chunk.append(0x0A)
+                batch.append(blob)
+                chunk.append(contentsOf: blob.oid.utf8); chunk.append(0x0A)
                 if chunk.count >= 1 << 16 {
+                    pending.push(batch); batch.removeAll(keepingCapacity: true)
                     // A write fails once cat-file is gone (scan interrupted): stop feeding it.
                     if (try? writer.write(contentsOf: chunk)) == nil { writing = false; break }
                     chunk.removeAll(keepingCapacity: true)
                 }
             }
-            if writing, !chunk.isEmpty { _ = try? writer.write(contentsOf: chunk) }
+            if writing, !chunk.isEmpty { pending.push(batch); _ = try? writer.write(contentsOf: chunk) }
             try? writer.close()
             try? listing.close()  // a stopped scan: rev-list and batch-check end on a broken pipe
-            feeder.finish(skipped)
+            feeder.finish(skipped, missing: missing)
         }
         var reader = BufferedReader(fd: contents, capacity: 1 << 20)
         var stopped = false
@@ -119,14 +170,18 @@ public enum GitHistory {
         var children: [String: Int] = [:]  // blobs still to come that change each held blob
         var cache: [String: (path: String, bytes: [UInt8])] = [:]
         var cached = 0
+        var missingRead = 0
         while true {
             if shouldStop() { stopped = true; feeder.stop(); cat.terminate(); break }
             guard let header = reader.readLine() else { break }
-            // "<oid> <size> <path>", or "<oid> missing"
+            // "<oid> <size>", or "<oid> missing"
+            if isMissing(header) { _ = pending.pop(); missingRead += 1; continue }
             let fields = header.split(separator: 0x20, maxSplits: 2, omittingEmptySubsequences: false)
             guard fields.count >= 2, let size = Int(String(decoding: fields[1], as: UTF8.self)) else { continue }
-            let path = fields.count == 3 ? String(decoding: fields[2], as: UTF8.self) : ""
-            let info = BlobInfo(oid: String(decoding: fields[0], as: UTF8.self), size: size, path: path)
+            let oid = String(decoding: fields[0], as: UTF8.self)
+            var path = fields.count == 3 ? String(decoding: fields[2], as: UTF8.self) : ""
+            if let asked = pending.pop(), asked.oid == oid { path = asked.path }
+            let info = BlobInfo(oid: oid, size: size, path: path)
             guard let bytes = reader.read(count: size) else { break }
             guard reader.skip(count: 1) else { break }  // the newline after the contents
             if !indexRead {
@@ -150,10 +205,20 @@ public enum GitHistory {
             body(info, bytes, base)
         }
         cat.waitUntilExit()
-        let skipped = feeder.wait()
+        let (skippedByReason, missingListed) = feeder.wait()
         revList.waitUntilExit(); check.waitUntilExit()
         if !stopped && revList.terminationStatus != 0 { throw revListFailed(repository) }
-        return skipped
+        var result = StreamResult(skipped: skippedByReason, missingObjects: missingListed + missingRead)
+        if result.missingObjects > 0 { result.skipped[.unreadable, default: 0] += result.missingObjects }
+        return result
+    }
+
+    /// `streamHistory`'s blob counts by reason alone (objects the repository lacks count as
+    /// `unreadable`; `streamHistory` also says how many there were, for a warning).
+    public static func stream(repository: String, skip: @escaping @Sendable (BlobInfo) -> SkipReason?,
+                              deltas: IntroductionLog? = nil, shouldStop: () -> Bool = { false },
+                              body: (BlobInfo, [UInt8], _ base: [UInt8]?) -> Void) throws(GitError) -> [SkipReason: Int] {
+        try streamHistory(repository: repository, skip: skip, deltas: deltas, shouldStop: shouldStop, body: body).skipped
     }
 
     /// Most bytes of base blobs `stream` holds for delta scanning (beyond it, blobs are scanned
@@ -178,37 +243,90 @@ public enum GitHistory {
         public var children: [String: Int] = [:]
         /// The blobs at HEAD: always scanned whole, so `presentAtHead` sees every secret in them.
         public var head: Set<String> = []
+        /// For a blob whose first appearance is a rename (`R`, with or without changes, not in a
+        /// merge): the blob at the old name. Followed by `introducingCommits(ofSecrets:)`, never
+        /// used as a delta base (a secret kept through a rename is found again under the new name).
+        public var renamedFrom: [String: String] = [:]
+        /// Exact names of blobs first added under a name rev-list or cat-file would change: one
+        /// with a newline or carriage return, or starting with a blank.
+        public var exactPaths: [String: String] = [:]
+
+        /// The older version a blob was made from: its base, or the blob it was renamed from.
+        public func previous(of oid: String) -> String? { base[oid] ?? renamedFrom[oid] }
     }
 
-    /// Reads `introductionLog` output: the base of each blob that first appears as a modification.
+    /// A name `rev-list --objects | cat-file --batch-check` would not give back whole.
+    static func mangledByListing(_ path: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
+        guard let first = path.first else { return false }
+        return first == 0x20 || first == 0x09 || path.contains(0x0A) || path.contains(0x0D)
+    }
+
+    /// Reads `introductionLog` output: the base of each blob that first appears as a modification,
+    /// the source of each that first appears as a rename, and the names the listing would mangle.
     static func parseDeltaBases(_ data: Data) -> DeltaBases {
         var bases = DeltaBases()
         var seen = Set<String>()
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return }
-            let n = raw.count
-            var i = 0
-            while i < n {
-                let end = memchr(base + i, 0x0A, n - i).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? n
-                defer { i = end + 1 }
-                guard base[i] == UInt8(ascii: ":"), let tabPointer = memchr(base + i, 0x09, end - i) else { continue }
-                let tab = UnsafePointer<UInt8>(tabPointer.assumingMemoryBound(to: UInt8.self)) - base
-                let fields = UnsafeBufferPointer(start: base + i, count: tab - i).split(separator: 0x20)
-                guard fields.count >= 5 else { continue }
-                let new = String(decoding: fields[fields.count - 2], as: UTF8.self)
-                guard !isNull(new), seen.insert(new).inserted else { continue }
+            let buffer = raw.bindMemory(to: UInt8.self)
+            walkLog(buffer, header: { _ in }) { r in
+                let newID = buffer[r.newID]
+                guard !isNull(newID) else { return true }
+                let new = String(decoding: newID, as: UTF8.self)
+                guard seen.insert(new).inserted else { return true }
+                let path = buffer[r.path]
+                if mangledByListing(path) { bases.exactPaths[new] = String(decoding: path, as: UTF8.self) }
                 // ":100644 100644 <old> <new> M" (one parent; merges have "::" and more fields)
-                guard fields.count == 5, base[i + 1] != UInt8(ascii: ":"), fields[4].elementsEqual("M".utf8) else { continue }
-                let old = String(decoding: fields[2], as: UTF8.self)
-                guard !isNull(old) else { continue }
-                bases.base[new] = old
-                bases.children[old, default: 0] += 1
+                guard r.parents == 1, !isNull(buffer[r.oldID]) else { return true }
+                let kind = buffer[r.status.lowerBound]
+                if kind == UInt8(ascii: "M") && r.status.count == 1 {
+                    let old = String(decoding: buffer[r.oldID], as: UTF8.self)
+                    bases.base[new] = old
+                    bases.children[old, default: 0] += 1
+                } else if kind == UInt8(ascii: "R") {
+                    bases.renamedFrom[new] = String(decoding: buffer[r.oldID], as: UTF8.self)
+                }
+                return true
             }
         }
         return bases
     }
 
-    static func isNull(_ oid: String) -> Bool { oid.utf8.allSatisfy { $0 == UInt8(ascii: "0") } }
+    /// Walks `introductionLog` output: `header` gets each commit header's bytes (after the
+    /// marker: `<sha>\0<author>\0<email>\0<date>`), `record` each raw record of that commit, and
+    /// stops the walk by returning false.
+    static func walkLog(_ data: UnsafeBufferPointer<UInt8>, header: (Range<Int>) -> Void,
+                        record: (RawRecordRanges) -> Bool) {
+        guard let base = data.baseAddress else { return }
+        let marker = PatchParser.commitMarker.utf8.count
+        let n = data.count
+        var i = 0
+        while i < n {
+            let c = data[i]
+            if c == 0 || c == 0x0A { i += 1; continue }
+            if c == 0x01 {
+                // Four fields, each ended by a NUL (the last by a NUL or a newline).
+                var j = min(n, i + marker), fields = 0
+                while j < n && fields < 4 {
+                    if data[j] == 0 || data[j] == 0x0A { fields += 1 }
+                    if fields < 4 { j += 1 }
+                }
+                header(min(n, i + marker)..<j)
+                i = j + 1
+                continue
+            }
+            if c == UInt8(ascii: ":"), let r = RawRecordRanges.scan(data, at: i) {
+                guard record(r) else { return }
+                i = r.end
+                continue
+            }
+            // Not a record: resynchronise at the next NUL.
+            guard let nul = memchr(base + i, 0, n - i) else { return }
+            i = UnsafePointer<UInt8>(nul.assumingMemoryBound(to: UInt8.self)) - base + 1
+        }
+    }
+
+    static func isNull<C: Collection>(_ oid: C) -> Bool where C.Element == UInt8 { oid.allSatisfy { $0 == UInt8(ascii: "0") } }
+
 
     /// Where `new` differs from `old`, an older version of the same file, as sorted byte ranges
     /// of `new`: its lines that are not in `old`, and (a byte of each of) the two kept lines
@@ -360,10 +478,33 @@ public enum GitHistory {
         private let done = DispatchSemaphore(value: 0)
         private var _stopped = false
         private var skipped: [SkipReason: Int] = [:]
+        private var missing = 0
         var stopped: Bool { lock.withLock { _stopped } }
         func stop() { lock.withLock { _stopped = true } }
-        func finish(_ counts: [SkipReason: Int]) { lock.withLock { skipped = counts }; done.signal() }
-        func wait() -> [SkipReason: Int] { done.wait(); return lock.withLock { skipped } }
+        func finish(_ counts: [SkipReason: Int], missing: Int) {
+            lock.withLock { skipped = counts; self.missing = missing }
+            done.signal()
+        }
+        func wait() -> ([SkipReason: Int], Int) { done.wait(); return lock.withLock { (skipped, missing) } }
+    }
+
+    /// The blobs asked of cat-file --batch whose contents have not come back yet, oldest first.
+    private final class Pending: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [BlobInfo] = []
+        private var head = 0
+
+        func push(_ batch: [BlobInfo]) { lock.withLock { items += batch } }
+
+        func pop() -> BlobInfo? {
+            lock.withLock {
+                guard head < items.count else { return nil }
+                let item = items[head]
+                head += 1
+                if head >= 4096 && head * 2 >= items.count { items.removeFirst(head); head = 0 }
+                return item
+            }
+        }
     }
 
     /// Asks for a 1 MiB pipe (Linux; the default is 64 KiB): git's writes and our reads then
@@ -379,7 +520,17 @@ public enum GitHistory {
     /// path it was added at.
     public static func introducingCommits(of oids: Set<String>, repository: String) throws(GitError) -> [String: (CommitMeta, String)] {
         guard !oids.isEmpty else { return [:] }
-        return parseIntroductions(try GitCommand.run(introductionLog, in: repository), of: oids)
+        return parseIntroductions(try runIntroductionLog(repository: repository).data, of: oids)
+    }
+
+    /// Runs the introduction log: following renames (`-M`) when it can, else without (a partial
+    /// clone: finding renames reads blobs it does not have, and git fails rather than fetch them).
+    static func runIntroductionLog(repository: String) throws(GitError) -> (data: Data, renames: Bool) {
+        if !GitCommand.isPartialClone(repository: repository),
+           let data = try? GitCommand.run(introductionLog(renames: true), in: repository) {
+            return (data, true)
+        }
+        return (try GitCommand.run(introductionLog(renames: false), in: repository), false)
     }
 
     /// The `git log` behind `introducingCommits` and delta scanning, run once on a thread of its
@@ -388,7 +539,7 @@ public enum GitHistory {
         private let repository: String
         private let lock = NSLock()
         private var started = false
-        private var result: Result<Data, GitError> = .success(Data())
+        private var result: Result<(data: Data, renames: Bool), GitError> = .success((Data(), false))
         private let done = DispatchSemaphore(value: 0)
 
         public init(repository: String) { self.repository = repository }
@@ -403,10 +554,23 @@ public enum GitHistory {
             guard first else { return }
             let repository = repository
             Thread.detachNewThread { [self] in
-                let r = Result { () throws(GitError) -> Data in try GitCommand.run(GitHistory.introductionLog, in: repository) }
+                let r = Result { () throws(GitError) -> (data: Data, renames: Bool) in try GitHistory.runIntroductionLog(repository: repository) }
                 lock.withLock { result = r }
                 done.signal()
             }
+        }
+
+        private func finished() -> Result<(data: Data, renames: Bool), GitError> {
+            start()
+            done.wait()
+            done.signal()  // for a later call
+            return lock.withLock { result }
+        }
+
+        /// Whether the log followed renames (false in a partial clone, or when it failed).
+        public var followsRenames: Bool {
+            if case .success(let r) = finished() { return r.renames }
+            return false
         }
 
         private var bases: DeltaBases??
@@ -414,14 +578,12 @@ public enum GitHistory {
         /// The bases for delta scanning, from the log started by `start` (started now if it was
         /// not), read once; nil when git log failed.
         public func deltaBases() -> DeltaBases? {
-            start()
-            done.wait()
-            done.signal()
+            let result = finished()
             return lock.withLock { () -> DeltaBases? in
                 if let bases { return bases }
                 var parsed: DeltaBases?
-                if case .success(let data) = result {
-                    parsed = GitHistory.parseDeltaBases(data)
+                if case .success(let r) = result {
+                    parsed = GitHistory.parseDeltaBases(r.data)
                     parsed!.head = GitHistory.headBlobs(repository: repository)
                 }
                 bases = .some(parsed)
@@ -433,64 +595,76 @@ public enum GitHistory {
         /// it was not).
         public func introducingCommits(of oids: Set<String>) throws(GitError) -> [String: (CommitMeta, String)] {
             guard !oids.isEmpty else { return [:] }
-            start()
-            done.wait()
-            done.signal()  // for a later call
-            let data = try lock.withLock { result }.get()
+            let data = try finished().get().data
             return GitHistory.parseIntroductions(data, of: oids)
+        }
+
+        /// For each sighting of a secret in a blob (`secret` is any key that names the same secret
+        /// in every blob, e.g. a hash of rule and secret), the commit that introduced it, and its
+        /// path there: the oldest blob holding it among the blob and the versions it was made
+        /// from, following changes and renames back (`DeltaBases.previous`). A key kept through
+        /// `git mv a b` plus an edit is thus credited to the commit that added it to `a`, not to
+        /// the rename; a key new in the renamed version, to the rename. Only the sightings given
+        /// count as holding the secret: pass every blob it was found in. `origin` is that oldest
+        /// blob: when several findings of one secret are merged into one, the one found in
+        /// `origin` has the line as it was introduced. nil for a blob the log does not name.
+        public func introducingCommits(ofSecrets sightings: [(oid: String, secret: String)]) throws(GitError) -> [(commit: CommitMeta, path: String, origin: String)?] {
+            guard !sightings.isEmpty else { return [] }
+            let data = try finished().get().data
+            let lineage = deltaBases() ?? DeltaBases()
+            var holders: [String: Set<String>] = [:]
+            for s in sightings { holders[s.secret, default: []].insert(s.oid) }
+            var origins: [String] = []
+            origins.reserveCapacity(sightings.count)
+            for s in sightings {
+                let holding = holders[s.secret] ?? []
+                var oldest = s.oid, current = s.oid
+                var visited: Set<String> = [s.oid]
+                while let previous = lineage.previous(of: current), visited.insert(previous).inserted {
+                    if holding.contains(previous) { oldest = previous }
+                    current = previous
+                }
+                origins.append(oldest)
+            }
+            let introduced = GitHistory.parseIntroductions(data, of: Set(origins))
+            return origins.map { origin in introduced[origin].map { (commit: $0.0, path: $0.1, origin: origin) } }
         }
     }
 
     /// `git log` arguments whose output `parseIntroductions` reads: every commit of every ref,
-    /// oldest first, with the blob ids each one adds or changes.
-    static let introductionLog = ["log", "--all", "--reverse", "--raw", "--no-abbrev", "--no-renames", "-c", PatchParser.logFormat]
+    /// oldest first, with the blob ids each one adds or changes, NUL-separated (exact names).
+    /// With `renames`, a renamed file is one `R` record (old and new name) instead of a deletion
+    /// and an addition.
+    static func introductionLog(renames: Bool) -> [String] {
+        ["log", "--all", "--reverse", "--raw", "-z", "--no-abbrev", renames ? "-M" : "--no-renames", "-c", PatchParser.logFormat]
+    }
 
     /// Reads `introductionLog` output: for each blob of `oids`, the first commit that shows it as
-    /// a new blob, and the path. Byte-level: a `--raw` line becomes strings only when its new
-    /// blob id is one of `oids` (checked on an 8-byte prefix first), a commit header only when
-    /// one of its lines does.
+    /// a new blob, and the path. Byte-level: a record's new blob id becomes a string only when it
+    /// may be one of `oids` (checked on an 8-byte prefix first), a commit header only when one of
+    /// its records is.
     static func parseIntroductions(_ data: Data, of oids: Set<String>) -> [String: (CommitMeta, String)] {
         var prefixes = Set<UInt64>()
         for oid in oids { prefixes.insert(prefixKey(Array(oid.utf8)[...])) }
         var found: [String: (CommitMeta, String)] = [:]
-        let marker = PatchParser.commitMarker.utf8.count
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return }
-            let n = raw.count
-            var headerStart = -1, headerEnd = -1
+            let buffer = raw.bindMemory(to: UInt8.self)
+            var header: Range<Int>?
             var commit: CommitMeta?
-            var i = 0
-            while i < n && found.count < oids.count {
-                let end = memchr(base + i, 0x0A, n - i).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? n
-                defer { i = end + 1 }
-                if base[i] == 0x01 {
-                    headerStart = i; headerEnd = end; commit = nil
-                    continue
-                }
-                // ":100644 100644 <old> <new> M\tpath" (merges: "::" and more modes and ids)
-                guard base[i] == UInt8(ascii: ":"), headerStart >= 0,
-                      let tabPointer = memchr(base + i, 0x09, end - i) else { continue }
-                let tab = UnsafePointer<UInt8>(tabPointer.assumingMemoryBound(to: UInt8.self)) - base
-                // The new id is the field before the last one (the status) ahead of the tab.
-                var e = tab
-                while e > i && base[e - 1] != 0x20 { e -= 1 }      // status starts at e
-                guard e > i else { continue }
-                let idEnd = e - 1
-                var s = idEnd
-                while s > i && base[s - 1] != 0x20 { s -= 1 }
-                guard idEnd - s >= 8 else { continue }
-                let id = UnsafeBufferPointer(start: base + s, count: idEnd - s)
-                guard prefixes.contains(prefixKey(id[...])) else { continue }
+            walkLog(buffer, header: { header = $0; commit = nil }) { r in
+                guard found.count < oids.count else { return false }
+                let id = buffer[r.newID]
+                guard let headerRange = header, id.count >= 8, prefixes.contains(prefixKey(id)) else { return true }
                 let new = String(decoding: id, as: UTF8.self)
-                guard oids.contains(new), found[new] == nil else { continue }
+                guard oids.contains(new), found[new] == nil else { return true }
                 if commit == nil {
-                    let header = UnsafeBufferPointer(start: base + headerStart, count: headerEnd - headerStart)
-                    let fields = header.dropFirst(marker).split(separator: 0, omittingEmptySubsequences: false)
+                    let fields = buffer[headerRange].split(separator: 0, omittingEmptySubsequences: false)
                         .map { String(decoding: $0, as: UTF8.self) }
-                    guard fields.count >= 4 else { headerStart = -1; continue }
+                    guard fields.count >= 4 else { header = nil; return true }
                     commit = CommitMeta(sha: fields[0], author: fields[1], email: fields[2], date: fields[3])
                 }
-                found[new] = (commit!, String(decoding: UnsafeBufferPointer(start: base + tab + 1, count: end - tab - 1), as: UTF8.self))
+                found[new] = (commit!, String(decoding: buffer[r.path], as: UTF8.self))
+                return true
             }
         }
         return found

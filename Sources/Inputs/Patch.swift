@@ -40,69 +40,150 @@ public struct AddedLines: Sendable {
     }
 }
 
-/// Parses `git diff -U0` / `git log -p -U0` output into the lines each file gains.
-/// Commit headers, when present, are lines `\u{1}commit <sha>\0<author>\0<email>\0<date>`.
+/// Parses `git diff --raw -p -z -U0` / `git log --raw -p -z -c -U0` output into the lines each
+/// file gains. Commit headers are `\u{1}commit <sha>\0<author>\0<email>\0<date>\0`. Paths come
+/// from the NUL-separated `--raw` records, byte for byte, never from the patch headers (where git
+/// quotes some names and ends a name holding a blank with a tab): each `diff --git` section is
+/// the record of the same position in its commit, checked against the header git writes for it.
+/// A merge's combined sections (`diff --combined`) give the lines that are in none of the
+/// merge's parents: what the merge itself adds. A section without a record (plain `git diff`
+/// output) takes its path from its `+++` line.
 public enum PatchParser {
     public static let commitMarker = "\u{1}commit "
     /// The `--format` that produces the commit header lines above.
     public static let logFormat = "--format=%x01commit %H%x00%an%x00%ae%x00%aI"
 
     public static func parse(_ data: [UInt8]) -> [AddedLines] {
+        data.withUnsafeBufferPointer { parse($0) }
+    }
+
+    static func parse(_ data: UnsafeBufferPointer<UInt8>) -> [AddedLines] {
         var out: [AddedLines] = []
         var current: AddedLines?
         var commit: CommitMeta?
+        var records: [RawRecord] = []
+        var nextRecord = 0
         var newLine = 0
-        var binaryOrDeleted = false
+        // Lines of the current section are not collected (binary, deleted, a submodule).
+        var skipSection = false
+        // Between a section's `diff` line and its first hunk: `---`/`+++` are headers there only
+        // (in a hunk, `+++ x` is the added line `++ x`).
+        var preamble = false
+        // Prefix columns of a hunk's lines: 1, or one per parent in a combined section.
+        var columns = 1
+        var readingRecords = true
         func flush() {
             if let c = current, !c.lines.isEmpty { out.append(c) }
             current = nil
         }
-        var start = 0
+        let marker = Array(commitMarker.utf8)
         let n = data.count
-        while start < n {
-            var end = start
-            while end < n && data[end] != 0x0A { end += 1 }
-            let line = data[start..<end]
-            start = end + 1
-            if line.starts(with: [0x01]) {  // commit header
+        var i = 0
+        while i < n {
+            // Separators between header, records and patch: NUL, and newlines before the patch.
+            if data[i] == 0 || (readingRecords && data[i] == 0x0A) { i += 1; continue }
+            if data[i] == 0x01 && data[i...].starts(with: marker) {
                 flush()
-                let fields = line.dropFirst(commitMarker.utf8.count).split(separator: 0, omittingEmptySubsequences: false)
-                    .map { String(decoding: $0, as: UTF8.self) }
-                if fields.count >= 4 { commit = CommitMeta(sha: fields[0], author: fields[1], email: fields[2], date: fields[3]) }
+                var fields: [String] = []
+                var j = i + marker.count
+                while fields.count < 4 && j < n {
+                    var k = j
+                    while k < n && data[k] != 0 && data[k] != 0x0A { k += 1 }
+                    fields.append(String(decoding: data[j..<k], as: UTF8.self))
+                    j = k + 1
+                    if k < n && data[k] == 0x0A { break }
+                }
+                commit = fields.count == 4 ? CommitMeta(sha: fields[0], author: fields[1], email: fields[2], date: fields[3]) : nil
+                records = []; nextRecord = 0
+                readingRecords = true
+                skipSection = true
+                i = j
                 continue
             }
-            if line.starts(with: Array("diff --git ".utf8)) {
-                flush(); binaryOrDeleted = false; continue
+            if readingRecords && data[i] == UInt8(ascii: ":") {
+                if let (record, next) = RawRecord.parse(data, at: i) {
+                    records.append(record)
+                    i = next
+                    continue
+                }
             }
-            if line.starts(with: Array("+++ ".utf8)) {
-                let target = Array(line.dropFirst(4))
-                if target == Array("/dev/null".utf8) { binaryOrDeleted = true; continue }
-                var path = unquote(target)
-                if path.starts(with: Array("b/".utf8)) { path.removeFirst(2) }
-                current = AddedLines(path: String(decoding: path, as: UTF8.self), commit: commit)
+            readingRecords = false
+            var end = i
+            while end < n && data[end] != 0x0A { end += 1 }
+            let line = data[i..<end]
+            i = end + 1
+            if line.starts(with: "diff --git ".utf8) || line.starts(with: "diff --combined ".utf8) || line.starts(with: "diff --cc ".utf8) {
+                flush()
+                preamble = true
+                columns = 1
+                skipSection = false
+                if let r = record(for: line, in: records, from: &nextRecord) {
+                    if r.isSubmodule { skipSection = true }
+                    current = AddedLines(path: String(decoding: r.path, as: UTF8.self), commit: commit)
+                } else {
+                    current = nil   // named by its `+++` line
+                }
                 continue
             }
-            if line.starts(with: Array("@@ ".utf8)) {
+            if preamble {
+                if line.starts(with: "@@".utf8) {
+                    preamble = false
+                } else {
+                    if line.starts(with: "+++ ".utf8) {
+                        let target = Array(line.dropFirst(4))
+                        if target == Array("/dev/null".utf8) { skipSection = true; continue }
+                        if current == nil { current = AddedLines(path: pathOfTarget(target), commit: commit) }
+                    }
+                    continue
+                }
+            }
+            if line.starts(with: "@@".utf8) {
+                var ats = 0
+                while ats < line.count && line[line.startIndex + ats] == UInt8(ascii: "@") { ats += 1 }
+                columns = max(1, ats - 1)
                 newLine = hunkStart(line) ?? 0
                 continue
             }
-            guard !binaryOrDeleted, current != nil else { continue }
-            if line.first == UInt8(ascii: "+") {
-                var content = Array(line.dropFirst())
+            guard !skipSection, current != nil, line.count >= columns else { continue }
+            let prefix = line.prefix(columns)
+            // A line in the result (no `-` column); new in it when no parent has it (all `+`).
+            guard prefix.allSatisfy({ $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: " ") }) else { continue }
+            if prefix.allSatisfy({ $0 == UInt8(ascii: "+") }) {
+                var content = Array(line.dropFirst(columns))
                 if content.last == 0x0D { content.removeLast() }
                 current!.numbers.append(newLine)
                 current!.lines.append(content)
-                newLine += 1
-            } else if line.first == UInt8(ascii: " ") {
-                newLine += 1
             }
+            newLine += 1
         }
         flush()
         return out
     }
 
+    /// The record of a section whose header line is `line`: the next one in order when git wrote
+    /// this header for it (else the first later one it did write it for, else the next anyway).
+    static func record(for line: UnsafeBufferPointer<UInt8>.SubSequence, in records: [RawRecord], from next: inout Int) -> RawRecord? {
+        guard next < records.count else { return nil }
+        for k in next..<records.count where GitQuote.headers(for: records[k]).contains(where: { line.elementsEqual($0) }) {
+            next = k + 1
+            return records[k]
+        }
+        next += 1
+        return records[next - 1]
+    }
+
+    /// The path of a `+++ b/<path>` line: unquoted, without the `b/`, and without the tab git
+    /// puts after an unquoted name that holds a blank.
+    static func pathOfTarget(_ target: [UInt8]) -> String {
+        var path = target
+        if path.first != UInt8(ascii: "\""), path.last == 0x09 { path.removeLast() }
+        path = unquote(path)
+        if path.starts(with: Array("b/".utf8)) { path.removeFirst(2) }
+        return String(decoding: path, as: UTF8.self)
+    }
+
     /// `@@ -a,b +c,d @@` → c.
-    static func hunkStart(_ line: ArraySlice<UInt8>) -> Int? {
+    static func hunkStart<C: Collection>(_ line: C) -> Int? where C.Element == UInt8, C.Index == Int {
         guard let plus = line.firstIndex(of: UInt8(ascii: "+")) else { return nil }
         var i = plus + 1
         var value = 0

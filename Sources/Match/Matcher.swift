@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One pattern as the matcher sees it: bytes in, byte ranges out. Rule metadata lives above.
 public struct MatchPattern: Sendable {
     /// Literals, compared ASCII-case-insensitively; the regex only runs near one of them.
@@ -61,16 +67,36 @@ public struct MatchProblem: Sendable, Equatable {
     public var message: String
 }
 
+/// A pattern the matcher stopped running for the rest of a buffer: it hit PCRE2's match limit
+/// `MatchWorkspace.maxLimitHits` times, or spent its `MatchWorkspace.timeBudget`.
+public struct SuspendedPattern: Sendable, Equatable {
+    public enum Reason: String, Sendable, Equatable {
+        case matchLimit = "match limit"
+        case timeBudget = "time budget"
+    }
+    /// Index of the pattern in the matcher's list.
+    public var pattern: Int
+    public var reason: Reason
+    /// Windows where the pattern hit the match limit (each left partly unsearched).
+    public var limitHits: Int
+    /// Keyword windows (about one line each) not searched after the suspension.
+    public var windowsSkipped: Int
+}
+
 /// What one scan of a buffer produced.
 public struct MatchResult: Sendable {
     /// Matches ordered by secret start, then pattern.
     public var matches: [RawMatch] = []
-    /// Patterns that hit a resource limit.
+    /// Patterns that hit a resource limit or ran out of time: at most one per pattern, whose
+    /// message says how often and what was left unsearched (one warning for the pipeline).
     public var problems: [MatchProblem] = []
+    /// Patterns suspended for the rest of the buffer, with what they skipped (also in `problems`).
+    public var suspended: [SuspendedPattern] = []
 
-    public init(matches: [RawMatch] = [], problems: [MatchProblem] = []) {
+    public init(matches: [RawMatch] = [], problems: [MatchProblem] = [], suspended: [SuspendedPattern] = []) {
         self.matches = matches
         self.problems = problems
+        self.suspended = suspended
     }
 }
 
@@ -213,11 +239,7 @@ public final class Matcher: Sendable {
         for p in startPatterns where workspace.gateOpen(p) {
             workspace.windows.append((Int32(p), 0, min(count, patterns[p].window)))
         }
-        for w in workspace.windows {
-            let p = Int(w.pattern)
-            guard case .success(let cp) = compiled[p].get() else { continue }
-            search(cp, patternIndex: p, base: base, window: w.start..<w.end, workspace: workspace, into: &result)
-        }
+        searchWindows(base: base, count: count, workspace: workspace, into: &result)
         if result.matches.count > 1 {
             result.matches.sort { ($0.secret.lowerBound, $0.pattern, $0.secret.upperBound) < ($1.secret.lowerBound, $1.pattern, $1.secret.upperBound) }
             var unique: [RawMatch] = []
@@ -230,20 +252,95 @@ public final class Matcher: Sendable {
         return result
     }
 
+    /// Runs each pattern over its windows, one pattern at a time (windows were found in order
+    /// of position; they are grouped by pattern, in order, with a counting sort). A pattern that
+    /// hits the match limit `maxLimitHits` times, or whose windows have taken its time budget
+    /// (`MatchWorkspace.budget`) of CPU time (read every `clockEvery` regex calls, and after each limit hit), is
+    /// suspended: its remaining windows are counted, not searched. One problem per pattern.
+    private func searchWindows(base: UnsafePointer<UInt8>, count: Int, workspace: MatchWorkspace, into result: inout MatchResult) {
+        let windows = workspace.windows
+        guard !windows.isEmpty else { return }
+        // Counting sort by pattern into `workspace.order`.
+        var starts = workspace.patternStarts
+        if starts.count != patterns.count + 1 { starts = [Int](repeating: 0, count: patterns.count + 1) }
+        else { for i in starts.indices { starts[i] = 0 } }
+        for w in windows { starts[Int(w.pattern) + 1] += 1 }
+        for i in 1..<starts.count { starts[i] += starts[i - 1] }
+        var next = starts
+        workspace.order.removeAll(keepingCapacity: true)
+        workspace.order.append(contentsOf: repeatElement(0, count: windows.count))
+        for (i, w) in windows.enumerated() {
+            workspace.order[next[Int(w.pattern)]] = Int32(i)
+            next[Int(w.pattern)] += 1
+        }
+        workspace.patternStarts = starts
+        let seconds = workspace.budget(forBytes: count)
+        let budget = UInt64(max(0, seconds) * 1e9)
+        for p in 0..<patterns.count where starts[p + 1] > starts[p] {
+            guard case .success(let cp) = compiled[p].get() else { continue }
+            let from = starts[p], to = starts[p + 1]
+            let began = Matcher.threadNanoseconds()
+            var calls = 0, nextCheck = MatchWorkspace.clockEvery
+            var hits = 0, lastMessage = ""
+            var suspended: SuspendedPattern.Reason?
+            var k = from
+            while k < to {
+                let w = windows[Int(workspace.order[k])]
+                k += 1
+                let outcome = search(cp, patternIndex: p, base: base, window: w.start..<w.end, workspace: workspace, into: &result)
+                calls += outcome.calls
+                var check = calls >= nextCheck
+                if let message = outcome.limitHit {
+                    hits += 1; lastMessage = message; check = true
+                    if hits >= workspace.maxLimitHits { suspended = .matchLimit }
+                }
+                if suspended == nil && check {
+                    nextCheck = calls + MatchWorkspace.clockEvery
+                    if Matcher.threadNanoseconds() &- began > budget { suspended = .timeBudget }
+                }
+                if suspended != nil { break }
+            }
+            let skipped = to - k
+            if let reason = suspended {
+                result.suspended.append(SuspendedPattern(pattern: p, reason: reason, limitHits: hits, windowsSkipped: skipped))
+                let cause = reason == .matchLimit
+                    ? "hit the match limit \(hits) times (\(lastMessage))"
+                    : "ran out of its time budget (\((seconds * 10).rounded() / 10) s of CPU for this buffer)" + (hits > 0 ? " after \(hits) match-limit hits" : "")
+                result.problems.append(MatchProblem(pattern: p, message:
+                    "\(cause); suspended for the rest of the buffer: \(skipped) more keyword window\(skipped == 1 ? "" : "s") (about a line each) not searched"))
+            } else if hits > 0 {
+                result.problems.append(MatchProblem(pattern: p, message: hits == 1 ? lastMessage : "\(lastMessage) (\(hits) times)"))
+            }
+        }
+    }
+
+    /// The calling thread's CPU time in nanoseconds: what a pattern costs, however busy the
+    /// machine (wall time would charge a rule for the other threads' work on a loaded machine).
+    /// Read every `clockEvery` regex calls, so its cost (well under a microsecond) is spread thin.
+    @inline(__always)
+    static func threadNanoseconds() -> UInt64 {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return UInt64(t.tv_sec) &* 1_000_000_000 &+ UInt64(t.tv_nsec)
+    }
+
+    /// Searches one window; returns how many regex calls it made, and PCRE2's message when one
+    /// hit a limit (the rest of the window is then not searched).
     @inline(__always)
     private func search(_ cp: CompiledPattern, patternIndex p: Int, base: UnsafePointer<UInt8>,
-                        window: Range<Int>, workspace: MatchWorkspace, into result: inout MatchResult) {
+                        window: Range<Int>, workspace: MatchWorkspace, into result: inout MatchResult) -> (calls: Int, limitHit: String?) {
         let spec = patterns[p]
         var from = window.lowerBound
+        var calls = 0
         while from < window.upperBound {
             let ov: UnsafeMutablePointer<Int>
+            calls += 1
             do {
                 guard let o = try cp.pattern.firstMatch(in: base, end: window.upperBound, from: from, workspace: workspace)
-                else { return }
+                else { return (calls, nil) }
                 ov = o
             } catch {
-                result.problems.append(MatchProblem(pattern: p, message: error.message))
-                return
+                return (calls, error.message)
             }
             let ms = ov[0], me = ov[1]
             from = me > ms ? me : me + 1
@@ -255,6 +352,7 @@ public final class Matcher: Sendable {
             if spec.placeholderCheck && Placeholder.isPlaceholder(secret) { continue }
             result.matches.append(RawMatch(pattern: p, match: ms..<me, secret: ss..<se, entropy: entropy))
         }
+        return (calls, nil)
     }
 
     /// Start of the line holding `offset`, looking back at most `lineReach` bytes.

@@ -23,7 +23,7 @@ public struct CSVReporter: Reporter {
         var out = CSVReporter.row(CSVReporter.columns)
         for f in report.findings {
             out += CSVReporter.row([
-                f.file, String(f.line), String(f.column), f.rule, f.provider, f.category.rawValue, f.secret, f.fingerprint,
+                displayPath(f.file), String(f.line), String(f.column), f.rule, f.provider, f.category.rawValue, f.secret, f.fingerprint,
                 String(f.risk.score), f.risk.level.rawValue, f.blastRadius.level.rawValue, f.blastRadius.lifetime.rawValue,
                 f.age.map { String($0.days) } ?? "", f.age?.introduced ?? "",
                 f.commit?.sha ?? f.age?.commit ?? "", f.commit?.author ?? f.owner?.author ?? "",

@@ -62,7 +62,7 @@ public struct MarkdownReporter: Reporter {
                 ?? f.owner?.author ?? "—"
             let age = f.age.map { String($0.days) } ?? "—"
             out += "| \(f.risk.score) \(MarkdownReporter.cell(f.risk.level.rawValue)) | \(MarkdownReporter.cell(f.ruleName)) "
-            out += "| \(MarkdownReporter.cell("\(f.file):\(f.line)")) | \(MarkdownReporter.cell(owner)) | \(age) |\n"
+            out += "| \(MarkdownReporter.cell("\(displayPath(f.file)):\(f.line)")) | \(MarkdownReporter.cell(owner)) | \(age) |\n"
         }
         if ranked.count > maxRows {
             let more = ranked.count - maxRows

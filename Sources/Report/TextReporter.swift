@@ -19,7 +19,7 @@ public struct TextReporter: Reporter {
         let findings = report.visible
         var out = ""
         for f in findings {
-            out += paint("\(f.file):\(f.line):\(f.column)", "1") + "  " + paint(f.rule, "33")
+            out += paint("\(displayPath(f.file)):\(f.line):\(f.column)", "1") + "  " + paint(f.rule, "33")
             out += "  [\(f.provider), \(f.category)]  risk " + paint("\(f.risk.level) \(f.risk.score)", levelColor(f.risk.level)) + "\n"
             let shown = f.redacted ? "\(f.secret) (\(f.secretLength) chars, redacted)" : f.secret
             out += "    secret:  \(shown)  entropy \(String(format1: f.entropy))\(f.decoded.map { "  (decoded: \($0))" } ?? "")\n"
@@ -73,7 +73,7 @@ public struct TextReporter: Reporter {
             let owner = f.owner?.team?.joined(separator: " ") ?? f.owner?.author ?? "-"
             let age = f.age.map { "\($0.days)d" } ?? "-"
             out += "  " + paint("\(f.risk.level.rawValue.padding(8)) \(String(f.risk.score).padding(3))", levelColor(f.risk.level))
-            out += " \(f.rule.padding(34)) \(f.file):\(f.line)  owner \(owner)  age \(age)\n"
+            out += " \(f.rule.padding(34)) \(displayPath(f.file)):\(f.line)  owner \(owner)  age \(age)\n"
         }
         return out
     }

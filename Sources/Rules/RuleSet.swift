@@ -31,7 +31,10 @@ public final class RuleSet: Sendable {
     }
 
     /// The built-in rules (embedded at build time), plus the rule files at `extraPaths`.
-    public static func load(builtin: Bool = true, extraPaths: [String] = [], disabled: Set<String> = []) throws(RuleSetError) -> RuleSet {
+    /// `disabled` ids are left out; each must name a loaded rule (a misspelt id would silently
+    /// disable nothing): `disabledAt` says where each was written, for the message.
+    public static func load(builtin: Bool = true, extraPaths: [String] = [], disabled: Set<String> = [],
+                            disabledAt: [String: SourceLocation] = [:]) throws(RuleSetError) -> RuleSet {
         var rules: [Rule] = []
         var errors: [RuleFileError] = []
         if builtin {
@@ -43,6 +46,11 @@ public final class RuleSet: Sendable {
                 let (r, e) = RuleLoader.load(path: file)
                 rules += r; errors += e
             }
+        }
+        let ids = Set(rules.map(\.id))
+        for id in disabled.sorted() where !ids.contains(id) {
+            errors.append(RuleFileError(disabledAt[id] ?? SourceLocation(file: "config", line: 0),
+                                        "disable_rules names no rule '\(id)'\(didYouMean(id, among: ids))"))
         }
         guard errors.isEmpty else { throw RuleSetError(errors: errors) }
         return try RuleSet(rules: rules.filter { !disabled.contains($0.id) })
@@ -67,7 +75,7 @@ public final class RuleSet: Sendable {
                 kept.append(candidate)
             }
         }
-        return MatchResult(matches: dropDataLines(kept, buffer), problems: result.problems)
+        return MatchResult(matches: dropDataLines(kept, buffer), problems: result.problems, suspended: result.suspended)
     }
 
     /// More generic findings than this on one line mark it as data (test vectors, minified

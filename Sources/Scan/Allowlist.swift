@@ -70,8 +70,9 @@ public struct Allowlist: Sendable {
 /// Reads a baseline: any earlier JSON report of leakscope (its findings' fingerprints).
 public enum Baseline {
     public static func load(path: String) throws(ConfigError) -> Set<String> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(file: path, line: 0, message: "cannot read baseline file")
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw ConfigError(file: path, line: 0, message: "cannot read baseline file (\(ConfigError.reason(error)))")
         }
         return try parse(data, file: path)
     }

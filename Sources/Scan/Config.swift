@@ -11,6 +11,8 @@ public struct Config: Sendable {
     public var exclude: [String] = []
     /// Rule ids turned off everywhere.
     public var disabledRules: Set<String> = []
+    /// The line each rule id of `disable_rules` (here or in an override) is written on, for messages.
+    public var ruleIDLines: [String: Int] = [:]
     /// Extra rule files or folders, resolved against the config file's folder.
     public var ruleFiles: [String] = []
     /// Secrets that are known not to be secrets (exact values).
@@ -85,6 +87,7 @@ public struct Config: Sendable {
             try checkKeys(t, section: "scan", at: line)
             config.exclude = try strings(t, "exclude", at: line)
             config.disabledRules = Set(try strings(t, "disable_rules", at: line))
+            for id in config.disabledRules { config.ruleIDLines[id] = Config.line(of: id, in: text) ?? line }
             let base = (file as NSString).deletingLastPathComponent
             config.ruleFiles = try strings(t, "rules", at: line).map {
                 $0.hasPrefix("/") ? $0 : (base.isEmpty ? $0 : (base as NSString).appendingPathComponent($0))
@@ -113,16 +116,29 @@ public struct Config: Sendable {
                 try checkKeys(t, section: "override", at: line)
                 let paths = try strings(t, "paths", at: line)
                 if paths.isEmpty { throw ConfigError(file: file, line: line, message: "[[override]] needs 'paths'") }
-                config.overrides.append(Override(paths: paths, disabledRules: Set(try strings(t, "disable_rules", at: line))))
+                let ids = Set(try strings(t, "disable_rules", at: line))
+                for id in ids where config.ruleIDLines[id] == nil { config.ruleIDLines[id] = Config.line(of: id, in: text) ?? line }
+                config.overrides.append(Override(paths: paths, disabledRules: ids))
             }
         }
         return config
     }
 
+    /// The first line that holds `id` as a quoted string.
+    static func line(of id: String, in text: String) -> Int? {
+        for (i, l) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where l.contains("\"\(id)\"") || l.contains("'\(id)'") { return i + 1 }
+        return nil
+    }
+
+    /// Every rule id the config names (`disable_rules`, overrides).
+    public var namedRuleIDs: Set<String> { disabledRules.union(overrides.flatMap(\.disabledRules)) }
+
     /// Reads `path`; a missing file is an error (the user named it).
     public static func load(path: String) throws(ConfigError) -> Config {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(file: path, line: 0, message: "cannot read config file")
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw ConfigError(file: path, line: 0, message: "cannot read config file (\(ConfigError.reason(error)))")
         }
         return try parse(String(decoding: data, as: UTF8.self), file: path)
     }
@@ -134,4 +150,20 @@ public struct ConfigError: Error, Sendable, CustomStringConvertible {
     public let line: Int
     public let message: String
     public var description: String { "\(file):\(line): \(message)" }
+
+    /// The operating system's words for why a file could not be read ("No such file or directory").
+    static func reason(_ error: Error) -> String {
+        if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        let ns = error as NSError
+        if ns.domain == NSCocoaErrorDomain {
+            switch ns.code {
+            case NSFileReadNoSuchFileError: return String(cString: strerror(ENOENT))
+            case NSFileReadNoPermissionError: return String(cString: strerror(EACCES))
+            default: break
+            }
+        }
+        return ns.localizedDescription
+    }
 }

@@ -68,14 +68,7 @@ struct FindingBuilder {
     static func hasAllowMarker(_ buffer: UnsafeBufferPointer<UInt8>, lineStart: Int, from: Int) -> Bool {
         var end = from
         while end < buffer.count && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
-        let line = buffer[lineStart..<end]
-        guard line.count >= allowMarker.count else { return false }
-        var i = line.startIndex
-        while i + allowMarker.count <= line.endIndex {
-            if buffer[i] == allowMarker[0] && line[i..<(i + allowMarker.count)].elementsEqual(allowMarker) { return true }
-            i += 1
-        }
-        return false
+        return buffer.firstIndex(of: allowMarker, in: lineStart..<end) != nil
     }
 
     /// SHA-256 of rule, file and secret, 32 hex digits. Never the line: edits above keep it.

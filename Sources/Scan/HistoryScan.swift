@@ -59,9 +59,9 @@ extension Scanner {
     static func attribute(_ found: [BlobFinding], repository: String,
                           introductions: GitHistory.IntroductionLog) throws(ScanError) -> [Finding] {
         guard !found.isEmpty else { return [] }
-        let introduced: [String: (CommitMeta, String)]
+        let introduced: [(commit: CommitMeta, path: String, origin: String)?]
         do {
-            introduced = try introductions.introducingCommits(of: Set(found.map(\.oid)))
+            introduced = try introductions.introducingCommits(ofSecrets: found.map { (oid: $0.oid, secret: $0.secretKey) })
         } catch {
             throw ScanError(message: error.message)
         }
@@ -80,17 +80,23 @@ extension Scanner {
             return t
         }
         var best: [String: Finding] = [:]
-        for var bf in found {
-            if let (c, _) = introduced[bf.oid] {
+        // Of two findings of one secret on one date, the one in the blob that introduced it
+        // keeps its line as introduced.
+        var fromOrigin: [String: Bool] = [:]
+        for (i, var bf) in found.enumerated() {
+            if let c = introduced[i]?.commit {
                 bf.finding.commit = Commit(sha: c.sha, author: c.author, email: c.email, date: c.date)
             }
             bf.finding.presentAtHead = atHead.contains(bf.secretKey)
             let key = bf.finding.fingerprint
+            let isOrigin = introduced[i]?.origin == bf.oid
             if let existing = best[key] {
                 let a = instant(bf.finding), b = instant(existing)
-                if a < b || (a == b && bf.finding.line < existing.line) { best[key] = bf.finding }
+                let tie = a == b && (isOrigin != fromOrigin[key]! ? isOrigin : bf.finding.line < existing.line)
+                if a < b || tie { best[key] = bf.finding; fromOrigin[key] = isOrigin }
             } else {
                 best[key] = bf.finding
+                fromOrigin[key] = isOrigin
             }
         }
         return Array(best.values)

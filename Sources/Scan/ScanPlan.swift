@@ -1,4 +1,5 @@
 import Foundation
+import Inputs
 import Report
 import Rules
 import Vocabulary
@@ -36,14 +37,19 @@ public struct ScanPlan: Sendable {
         if let threads = request.threads { options.threads = threads }
         if let size = request.maxFileSize { options.maxFileSize = size }
 
+        try checkInputs(request, roots: options.roots)
         var configRules: [String] = []
         var disabled: Set<String> = []
+        var named: Set<String> = []
+        var namedAt: [String: SourceLocation] = [:]
         do {
             if let file = configFile(request) {
                 let config = try Config.load(path: file)
                 options.excludes += config.exclude
                 configRules = config.ruleFiles
                 disabled = config.disabledRules
+                named = config.namedRuleIDs
+                for id in named { namedAt[id] = SourceLocation(file: file, line: config.ruleIDLines[id] ?? 0) }
                 options.allowlist = Allowlist(config: config)
             }
             if let baseline = request.baseline {
@@ -55,14 +61,46 @@ public struct ScanPlan: Sendable {
         }
         let rules: RuleSet
         do {
-            rules = try RuleSet.load(builtin: request.builtinRules, extraPaths: request.ruleFiles + configRules, disabled: disabled)
+            rules = try RuleSet.load(builtin: request.builtinRules, extraPaths: request.ruleFiles + configRules,
+                                     disabled: disabled, disabledAt: namedAt)
         } catch {
             throw Failure(message: "rules:\n\(error.description)")
+        }
+        // Ids that only overrides disable must name rules too.
+        let loaded = Set(rules.rules.map(\.id)).union(disabled)
+        let unknown = named.subtracting(loaded).sorted()
+        if !unknown.isEmpty {
+            throw Failure(message: "rules:\n" + unknown.map {
+                "\(namedAt[$0]?.description ?? "config"): disable_rules names no rule '\($0)'\(didYouMean($0, among: loaded))"
+            }.joined(separator: "\n"))
         }
         return ScanPlan(options: options, rules: rules, format: request.format, output: request.output,
                         writeBaseline: request.writeBaseline, failOn: request.failOn, minRisk: request.minRisk,
                         strict: request.strict)
     }
+
+    /// Every root must exist: a typo must not turn a CI check into a scan of nothing. A lone
+    /// missing root that looks like a subcommand is said to be one. Git modes need a work tree
+    /// (the staged changes) or a repository, said in one line rather than git's usage text.
+    static func checkInputs(_ request: ScanRequest, roots: [String]) throws(Failure) {
+        let fm = FileManager.default
+        for root in roots where !fm.fileExists(atPath: root) && (try? fm.destinationOfSymbolicLink(atPath: root)) == nil {
+            let hint = roots.count == 1 && !root.contains("/") ? didYouMean(root, among: subcommands) : ""
+            throw Failure(message: hint.isEmpty ? "\(root): no such file or folder"
+                                                : "\(root): no such file, folder or subcommand\(hint)")
+        }
+        guard request.mode != .files else { return }
+        let repo = roots.first ?? "."
+        let inside = try? GitCommand.run(["rev-parse", "--is-bare-repository", "--is-inside-work-tree"], in: repo)
+        guard let inside else { throw Failure(message: "\(repo) is not in a git repository") }
+        let answers = String(decoding: inside, as: UTF8.self).split(separator: "\n")
+        if request.mode == .staged && answers.first == "true" {
+            throw Failure(message: "\(repo) is a bare repository: it has no staged changes to scan (use --history or --range)")
+        }
+    }
+
+    /// What the command line's subcommands are called, for the hint above.
+    public static let subcommands = ["scan", "rules", "install-hook", "help"]
 
     /// The paths to scan: the arguments, plus those `--repos-file` lists (an explicit list
     /// replaces the default ".").

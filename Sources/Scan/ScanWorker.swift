@@ -15,6 +15,7 @@ final class ScanWorker {
     let workspace = MatchWorkspace()
     let builder: FindingBuilder
     let decoding: DecodingStage?
+    let context: ContextStage
     let margins: HistoryMargins
     /// What this worker found and counted; taken by the scanner when the worker ends.
     var state = WorkerState()
@@ -31,6 +32,7 @@ final class ScanWorker {
         builder.allowlist = options.allowlist
         self.builder = builder
         decoding = options.decode ? DecodingStage(rules: rules) : nil
+        context = ContextStage(rules: rules)
     }
 
     /// Takes items until the queue is closed and drained; after a cancellation it only drains.
@@ -53,7 +55,8 @@ final class ScanWorker {
 
     // MARK: The core
 
-    /// Matches one fragment and builds its findings: the one path every input takes.
+    /// Matches one fragment and builds its findings: the one path every input takes. Decoded
+    /// text and names on other lines (`ContextStage`) are scanned by the same rules.
     func scan(_ fragment: Fragment) -> [Candidate] {
         var result = rules.scan(fragment.bytes, workspace: workspace)
         for p in result.problems where problems[p.pattern] == nil { problems[p.pattern] = p.message }
@@ -64,8 +67,10 @@ final class ScanWorker {
             result.matches = outcome.kept
             decoded = outcome.decoded
         }
-        guard !result.matches.isEmpty || !decoded.isEmpty else { return [] }
-        return builder.build(result.matches, in: fragment) + decoded
+        let context = self.context.apply(fragment, plain: result.matches, builder: builder, workspace: workspace)
+        result.matches = context.kept
+        guard !result.matches.isEmpty || !decoded.isEmpty || !context.found.isEmpty else { return [] }
+        return builder.build(result.matches, in: fragment) + decoded + context.found
     }
 
     /// The warnings of the rules that hit a limit in the item just scanned, named `name`.

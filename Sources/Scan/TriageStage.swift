@@ -1,4 +1,5 @@
 import Foundation
+import Inputs
 import Report
 import Triage
 import Vocabulary
@@ -15,7 +16,11 @@ struct TriageStage {
 
     /// CODEOWNERS of a repository; a malformed one is a warning naming file and line.
     private mutating func codeOwners(_ repo: String) -> CodeOwners? {
-        do { return try CodeOwners.load(repositoryRoot: repo) } catch {
+        do {
+            let owners = try CodeOwners.load(repositoryRoot: repo)
+            warnings += owners?.warnings.map(\.description) ?? []
+            return owners
+        } catch {
             warnings.append("\(error) (owner teams left out)")
             return nil
         }
@@ -27,7 +32,25 @@ struct TriageStage {
         case .files: triageFiles(&findings)
         case .staged, .range, .history: triageCommits(&findings)
         }
+        if options.mode != .files && options.mode != .staged { markShallowAges(&findings) }
         for i in findings.indices { TriageStage.score(&findings[i]) }
+    }
+
+    /// In a shallow clone the oldest commits present stand in for all the history cut away: a
+    /// secret credited to one of them may be far older. Their ages become unknown, with a reason,
+    /// and the scan says once why.
+    private mutating func markShallowAges(_ findings: inout [Finding]) {
+        let repo = options.roots.first ?? "."
+        guard GitCommand.isShallow(repository: repo),
+              let data = try? GitCommand.run(["rev-parse", "--git-path", "shallow"], in: repo) else { return }
+        var path = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if !path.hasPrefix("/") { path = (repo as NSString).appendingPathComponent(path) }
+        let boundary = Set(((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init))
+        warnings.append("\(repo) is a shallow clone: introducing commits and ages stop at its depth; secrets credited to its oldest commits have an unknown age (fetch the full history for the truth)")
+        for i in findings.indices where findings[i].commit.map({ boundary.contains($0.sha) }) ?? false {
+            findings[i].age = nil
+            findings[i].blastRadius.reasons.append("introduced at or before the shallow clone's oldest commit: the true age is unknown")
+        }
     }
 
     /// Findings from range and history scans carry their commit: that is their age and author.

@@ -78,7 +78,7 @@ struct WorkProducer {
         let hits = paths?.historyHits()
         do {
             // Blobs are passed over before git reads them: too large, binary by name, excluded.
-            let skipped = try GitHistory.stream(repository: repo, skip: { b in
+            let streamed = try GitHistory.streamHistory(repository: repo, skip: { b in
                 let path = Array(b.path.utf8)
                 let excluded = excludes.ignores(filePath: path)
                 if !excluded { hits?.note(b) }  // path-only rules see binary and large blobs too
@@ -90,7 +90,8 @@ struct WorkProducer {
             }, deltas: introductions, shouldStop: { cancellation.isCancelled }) { info, bytes, base in
                 queue.push(base.map { .delta(info, bytes, base: $0) } ?? .blob(info, bytes), size: bytes.count + (base?.count ?? 0))
             }
-            for (reason, n) in skipped { state.skipped[reason, default: 0] += n }
+            for (reason, n) in streamed.skipped { state.skipped[reason, default: 0] += n }
+            if let w = streamed.warning { state.incomplete(w) }
             if let hits, let paths { state.blobFindings += paths.blobFindings(hits, repository: repo) }
         } catch {
             state.error = ScanError(message: error.message)

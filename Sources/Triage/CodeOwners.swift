@@ -14,29 +14,39 @@ public struct CodeOwners: Sendable {
     /// The file's pattern lines in order; the last match wins.
     let rules: [Rule]
 
-    /// Parses `text`; `file` names it in errors. Throws on syntax GitHub does not support
-    /// (`!` negation) and on owners that are not `@user`, `@org/team` or an email address.
-    /// GitLab `[Section]` headers are skipped like comments.
-    public init(text: String, file: String) throws(CodeOwnersError) {
+    /// Lines GitHub would not use, each with file, line and why: a `!` negation, an owner that
+    /// is not `@user`, `@org/team` or an email address. Each such line is skipped, as GitHub
+    /// skips it; the rest of the file still applies.
+    public let warnings: [CodeOwnersError]
+
+    /// Parses `text`; `file` names it in warnings. A line with syntax GitHub does not support
+    /// (`!` negation) or an owner that is not `@user`, `@org/team` or an email address is
+    /// skipped with a warning (GitHub skips an invalid line, not the file). GitLab `[Section]`
+    /// headers are skipped like comments.
+    public init(text: String, file: String) {
         var rules: [Rule] = []
+        var warnings: [CodeOwnersError] = []
         var lineNumber = 0
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        lines: for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             let fields = CodeOwners.fields(rawLine)
             guard let pattern = fields.first else { continue }
             if pattern.hasPrefix("[") || pattern.hasPrefix("^[") { continue }   // GitLab section header
             if pattern.hasPrefix("!") {
-                throw CodeOwnersError(file: file, line: lineNumber,
-                                      message: "negated pattern '\(pattern)': GitHub does not support '!' in CODEOWNERS")
+                warnings.append(CodeOwnersError(file: file, line: lineNumber,
+                                                message: "negated pattern '\(pattern)': GitHub does not support '!' in CODEOWNERS (line skipped)"))
+                continue
             }
             let owners = Array(fields.dropFirst())
             for owner in owners where !CodeOwners.isOwner(owner) {
-                throw CodeOwnersError(file: file, line: lineNumber,
-                                      message: "'\(owner)' is not an owner (expected @user, @org/team or an email address)")
+                warnings.append(CodeOwnersError(file: file, line: lineNumber,
+                                                message: "'\(owner)' is not an owner (expected @user, @org/team or an email address; line skipped)"))
+                continue lines
             }
             rules.append(Rule(pattern: OwnerPattern(pattern), owners: owners))
         }
         self.rules = rules
+        self.warnings = warnings
     }
 
     /// The owners of `path` (relative to the repository root), from the last matching line; empty
@@ -51,7 +61,7 @@ public struct CodeOwners: Sendable {
     }
 
     /// The CODEOWNERS file of the repository at `repositoryRoot`, or nil when it has none.
-    /// Throws `CodeOwnersError` for a malformed file, or the read error.
+    /// Throws the read error; lines it skips are in `warnings`.
     public static func load(repositoryRoot: String) throws -> CodeOwners? {
         let root = URL(fileURLWithPath: repositoryRoot)
         for location in locations {
@@ -59,7 +69,7 @@ public struct CodeOwners: Sendable {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
             let data = try Data(contentsOf: url)
-            return try CodeOwners(text: String(decoding: data, as: UTF8.self), file: location)
+            return CodeOwners(text: String(decoding: data, as: UTF8.self), file: location)
         }
         return nil
     }

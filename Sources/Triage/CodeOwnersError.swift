@@ -1,4 +1,5 @@
-/// A CODEOWNERS line GitHub would reject; its text names the file and line so people can fix it.
+/// A CODEOWNERS line GitHub would not use (and leakscope skips); its text names the file and line
+/// so people can fix it.
 public struct CodeOwnersError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The CODEOWNERS file as given (relative to the repository root when loaded from one).
     public let file: String

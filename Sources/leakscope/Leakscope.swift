@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Scan
 
 /// The command line: a thin shell that parses flags into plain values and calls the library.
 @main
@@ -26,13 +27,13 @@ struct Leakscope: ParsableCommand {
             if code == .success {
                 exit(withError: error)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            warn(fullMessage(for: error))
             Foundation.exit(2)
         }
     }
 }
 
-/// Writes to stderr.
+/// Writes to stderr (a closed or full stderr is no reason to crash: the line is dropped).
 func warn(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    try? OutputFile.writeAll(Array((message + "\n").utf8), to: STDERR_FILENO)
 }

@@ -30,7 +30,7 @@ final class ProgressLine: @unchecked Sendable {
         let mb = Double(bytes) / 1_000_000
         let rate = elapsed > 0 ? mb / elapsed : 0
         let line = String(format: "scanning: %d files, %.1f MB, %.0f MB/s, %d findings, %.1f s", files, mb, rate, findings, elapsed)
-        FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
+        try? OutputFile.writeAll(Array(("\r" + line + "\u{1B}[K").utf8), to: STDERR_FILENO)
     }
 
     func stop() {
@@ -39,7 +39,7 @@ final class ProgressLine: @unchecked Sendable {
         // of the same label waited for nothing, so a late draw could follow the erase.)
         queue.sync {}
         if Date().timeIntervalSince(started) >= Self.delay {
-            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+            try? OutputFile.writeAll(Array("\r\u{1B}[K".utf8), to: STDERR_FILENO)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rules
+import Scan
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,7 +28,7 @@ struct RulesCommand: ParsableCommand {
                 out += "\(r.id)\(pad)\(r.category.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(r.blastRadius.level.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))\(r.name)\n"
             }
             out += "\(set.rules.count) rules\n"
-            FileHandle.standardOutput.write(Data(out.utf8))
+            try? OutputFile.writeAll(Array(out.utf8), to: STDOUT_FILENO)
         }
     }
 
@@ -63,6 +64,7 @@ struct RulesCommand: ParsableCommand {
                 do { together = try RuleSet(rules: builtin + rules) } catch { errors += error.errors }
             }
             for e in errors { warn("error: \(e)") }
+            for w in RuleCheck.warnings(rules) { warn("warning: \(w)") }
             let (checked, failures) = RuleCheck.run(rules, set: together)
             for f in failures { warn("fail: \(f)") }
             print("\(rules.count) rules, \(checked) examples checked: \(errors.count) errors, \(failures.count) failures")

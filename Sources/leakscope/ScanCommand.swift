@@ -159,7 +159,12 @@ struct ScanCommand: ParsableCommand {
         if let output {
             try writeFile(text, to: output)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            do { try OutputFile.writeAll(Array(text.utf8), to: STDOUT_FILENO) } catch let e as POSIXError where e.code == .EPIPE {
+                // The reader went away (`| head`): stop quietly, as grep does.
+            } catch {
+                warn("error: cannot write the report to standard output: \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
         }
         let outcome = plan.outcome(of: report)
         if case .findings(let n) = outcome, staged {

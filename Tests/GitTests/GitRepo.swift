@@ -164,67 +164,19 @@ enum Fixed {
 }
 
 /// Fake credentials built at test time, shaped so their anatomy is deterministic.
+/// What the Git tests expect triage to say of the fake keys (the keys come from `FakeKeys`).
 enum Keys {
-    static let base32 = Array("ABCDEFGHIJKLMNOPQRSTUVWYZ234567")   // no X: never a placeholder
-    static let oldGeneration = Array("ABCDEFGHIJKLMNOP")             // first bit 0 once decoded
-
-    static func random(_ n: Int, _ alphabet: [Character]) -> String {
-        var rng = SystemRandomNumberGenerator()
-        return String((0..<n).map { _ in alphabet.randomElement(using: &rng)! })
-    }
-
-    /// `AKIA` + 16 base32 characters of an old-generation key id (no account id encoded).
-    static func akia() -> String { "AKIA" + random(1, oldGeneration) + random(15, base32) }
-    /// `ASIA`, likewise.
-    static func asia() -> String { "ASIA" + random(1, oldGeneration) + random(15, base32) }
+    static let base32 = FakeKeys.base32
+    static func random(_ n: Int, _ alphabet: [Character]) -> String { FakeKeys.random(n, alphabet) }
+    static func akia() -> String { FakeKeys.oldGenerationAKIA() }
+    static func asia() -> String { FakeKeys.oldGenerationASIA() }
+    static func jwt(claims: String) -> String { FakeKeys.jwt(claims: claims) }
+    static func githubToken() -> String { FakeKeys.githubToken() }
+    static func badChecksum(_ token: String) -> String { FakeKeys.mutate(token, at: token.count - 1) }
 
     static let anAKIAReason = "AKIA key id: a long-lived access key of an IAM user or the root user, valid until deleted"
     static let anASIAReason = "ASIA key id: temporary STS credentials, which expire after 15 minutes to 36 hours"
     static let oldGenerationReason = "old-generation key id: the account id is not encoded in it"
-
-    static func base64url(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
-
-    /// A signed-looking JWT (HS256 header, these claims, a random 43-character signature).
-    static func jwt(claims: String) -> String {
-        base64url(Array(#"{"alg":"HS256","typ":"JWT"}"#.utf8)) + "." + base64url(Array(claims.utf8)) + "."
-            + random(43, Array("ABCDEFGHIJKLMNOPQRSTUVWYZabcdefghijklmnopqrstuvwyz0123456789-_"))
-    }
-
-    static let base62 = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
-
-    /// CRC-32 (IEEE, reflected 0xEDB88320), written here independently of the product's.
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for b in bytes {
-            crc ^= UInt32(b)
-            for _ in 0..<8 { crc = crc & 1 != 0 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-        }
-        return ~crc
-    }
-
-    /// `value` in base62 (`0-9A-Za-z`), left-padded with `0` to 6 characters.
-    static func base62(_ value: UInt32) -> String {
-        var n = value, digits: [UInt8] = []
-        while n > 0 { digits.append(base62[Int(n % 62)]); n /= 62 }
-        while digits.count < 6 { digits.append(UInt8(ascii: "0")) }
-        return String(decoding: digits.reversed(), as: UTF8.self)
-    }
-
-    /// A `ghp_` token: 30 random base62 characters and their CRC-32 in base62.
-    static func githubToken() -> String {
-        let body = random(30, Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWYZabcdefghijklmnopqrstuvwyz"))
-        return "ghp_" + body + base62(crc32(Array(body.utf8)))
-    }
-
-    /// The same token with its last checksum character changed: GitHub never issued it.
-    static func badChecksum(_ token: String) -> String {
-        var chars = Array(token)
-        chars[chars.count - 1] = chars.last == "a" ? "b" : "a"
-        return String(chars)
-    }
 }
 
 extension ScanReport {

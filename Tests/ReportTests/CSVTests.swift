@@ -78,3 +78,20 @@ func parseCSV(_ text: String) -> [[String]] {
         #expect(rows[1][6] == "'-2+3")
     }
 }
+
+@Suite struct HostileFileNameTests {
+    /// A file name with ESC and a newline reached text and CSV output raw: it could rewrite the
+    /// terminal or split a CSV row.
+    @Test func controlCharactersInFileNamesAreEscapedInTextCSVAndMarkdown() {
+        var f = Fixture.openAI
+        f.file = "evil\u{1B}[2Jname\nsecond\tline.env"
+        let report = ScanReport(findings: [f], summary: Fixture.report.summary)
+        for text in [TextReporter().render(report), CSVReporter().render(report)] {
+            #expect(!text.contains("\u{1B}"))
+            #expect(text.contains("evil\\x1B[2Jname\\x0Asecond\\x09line.env"))
+        }
+        let markdown = MarkdownReporter().render(report)
+        #expect(!markdown.contains("\u{1B}") && !markdown.contains("name\nsecond"))
+        #expect(JSONReporter().render(report).contains("evil\\u001b[2Jname\\nsecond\\tline.env"))
+    }
+}

@@ -87,11 +87,6 @@ enum Paths {
     /// `Tests/ReportTests/` → the repository root.
     static let repoRoot = testsDir.deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The shared schemas folder: `$LEAKSCOPE_SHARED/schemas`, else `<repo>/../shared/schemas`.
-    static var schemasDir: URL {
-        if let shared = ProcessInfo.processInfo.environment["LEAKSCOPE_SHARED"], !shared.isEmpty {
-            return URL(fileURLWithPath: shared).appendingPathComponent("schemas")
-        }
-        return repoRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas")
-    }
+    /// The vendored schemas (SARIF 2.1.0), read through #filePath like the golden files.
+    static let schemasDir = testsDir.appendingPathComponent("Schemas")
 }

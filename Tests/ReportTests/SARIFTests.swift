@@ -14,7 +14,7 @@ import TestSupport
     func validate(_ sarif: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let schema = Paths.schemasDir.appendingPathComponent("sarif-schema-2.1.0.json")
         guard FileManager.default.fileExists(atPath: schema.path) else {
-            Issue.record("SARIF schema not found at \(schema.path): set LEAKSCOPE_SHARED to the shared folder",
+            Issue.record("SARIF schema not found at \(schema.path) (vendored in Tests/ReportTests/Schemas)",
                          sourceLocation: sourceLocation)
             return
         }

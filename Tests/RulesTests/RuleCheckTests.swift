@@ -33,3 +33,36 @@ import Testing
         #expect(failures.first?.message.contains("comes out under 'broad-token'") == true, "\(failures)")
     }
 }
+
+@Suite struct RuleVariantParsingTests {
+    static let withVariants = RuleLoaderTests.valid + """
+
+    [[rule.variant]]
+    prefix = "demo_"
+    reason = "a demo token"
+
+    [[rule.variant]]
+    prefix = "demo_live"
+    level = "critical"
+    capabilities = ["payments"]
+    reason = "a live demo token"
+    """
+
+    @Test func variantsAreParsedValidatedAndLongestFirst() throws {
+        let (rules, errors) = RuleLoader.parse(Self.withVariants, file: "t.toml")
+        #expect(errors.isEmpty, "\(errors)")
+        let rule = try #require(rules.first)
+        #expect(rule.variants.map(\.prefix) == ["demo_live", "demo_"])
+        #expect(rule.variant(of: "demo_liveabc")?.level == .critical)
+        #expect(rule.variant(of: "demo_abc")?.level == nil)
+        #expect(rule.variant(of: "xdemo_abc") == nil)
+    }
+
+    @Test func anUndeclaredCapabilityOrAMissingReasonIsAnError() {
+        let typo = Self.withVariants.replacingOccurrences(of: "[\"payments\"]", with: "[\"paymnets\"]")
+        let problems = RuleLoader.parse(typo, file: "t.toml").errors
+        #expect(problems.contains { $0.message.contains("unknown capability 'paymnets' (did you mean 'payments'?)") }, "\(problems)")
+        let noReason = Self.withVariants.replacingOccurrences(of: "reason = \"a demo token\"\n", with: "")
+        #expect(RuleLoader.parse(noReason, file: "t.toml").errors.contains { $0.message.contains("reason is missing") })
+    }
+}

@@ -42,42 +42,4 @@ import Vocabulary
         #expect(level("sk_test_" + body) == .low)
         #expect(level("rk_test_" + body) == .low)
     }
-
-    @Test func variantsAreParsedValidatedAndLongestFirst() throws {
-        let text = """
-        [[rule]]
-        id = "t"
-        name = "T"
-        provider = "P"
-        category = "saas"
-        keywords = ["tok_"]
-        regex = '''(?<secret>tok_[a-z]{8,})'''
-        examples = ["tok_abcdefghij"]
-        negative_examples = ["tok_"]
-        [rule.blast_radius]
-        level = "medium"
-        impact = "x"
-        [[rule.variant]]
-        prefix = "tok_"
-        reason = "a token"
-        [[rule.variant]]
-        prefix = "tok_live"
-        level = "critical"
-        capabilities = ["payments"]
-        reason = "a live token"
-        """
-        let (rules, errors) = RuleLoader.parse(text, file: "t.toml")
-        #expect(errors.isEmpty, "\(errors)")
-        let rule = try #require(rules.first)
-        #expect(rule.variants.map(\.prefix) == ["tok_live", "tok_"])
-        #expect(rule.variant(of: "tok_liveabc")?.level == .critical)
-        #expect(rule.variant(of: "tok_abc")?.level == nil)
-        #expect(rule.variant(of: "xtok_abc") == nil)
-
-        let bad = text.replacingOccurrences(of: "capabilities = [\"payments\"]", with: "capabilities = [\"paymnets\"]")
-        let (_, problems) = RuleLoader.parse(bad, file: "t.toml")
-        #expect(problems.contains { $0.message.contains("unknown capability 'paymnets' (did you mean 'payments'?)") }, "\(problems)")
-        let noReason = text.replacingOccurrences(of: "reason = \"a token\"\n", with: "")
-        #expect(RuleLoader.parse(noReason, file: "t.toml").errors.contains { $0.message.contains("reason is missing") })
-    }
 }

@@ -53,6 +53,61 @@ public enum FakeKeys {
     public static func anthropicKey() -> String { "sk-ant-api03-" + random(93, from: urlSafe) + "AA" }
     /// `hf_` + 34 letters.
     public static func huggingFaceToken() -> String { "hf_" + random(34, from: Array("ABCDEFGHIJKLMNOPQRSTUVWYZabcdefghijklmnopqrstuvwyz")) }
+
+    public static func random(_ n: Int, _ alphabet: [Character]) -> String { random(n, from: alphabet) }
+
+    /// Base-32 without `X`, and the first characters of an old-generation AWS key id (first bit 0
+    /// once decoded: no account id in it).
+    public static let base32: [Character] = upperDigits
+    public static let oldGeneration = Array("ABCDEFGHIJKLMNOP")
+    /// `AKIA`/`ASIA` + 16 base-32 characters of an old-generation key id.
+    public static func oldGenerationAKIA() -> String { "AKIA" + random(1, oldGeneration) + random(15, base32) }
+    public static func oldGenerationASIA() -> String { "ASIA" + random(1, oldGeneration) + random(15, base32) }
+
+    /// Base64url without padding, as in JWTs.
+    public static func base64url(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// A compact JWT of these JSON texts and a random 32-byte signature.
+    public static func jwt(header: String = #"{"alg":"HS256","typ":"JWT"}"#, claims: String) -> String {
+        base64url(Array(header.utf8)) + "." + base64url(Array(claims.utf8)) + "."
+            + base64url((0..<32).map { _ in UInt8.random(in: 0...255) })
+    }
+
+    /// A GitHub token with `prefix`: 30 random base62 characters and their CRC-32 in base62,
+    /// computed here independently of the product's code.
+    public static func githubToken(_ prefix: String = "ghp_") -> String {
+        let body = random(30, Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
+        return prefix + body + base62(crc32(Array(body.utf8)))
+    }
+
+    /// `token` with the character at `offset` changed (`a` ↔ `b`).
+    public static func mutate(_ token: String, at offset: Int) -> String {
+        var chars = Array(token)
+        chars[offset] = chars[offset] == "a" ? "b" : "a"
+        return String(chars)
+    }
+
+    /// CRC-32 (IEEE, reflected 0xEDB88320).
+    public static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for b in bytes {
+            crc ^= UInt32(b)
+            for _ in 0..<8 { crc = crc & 1 != 0 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
+    }
+
+    /// `value` in base62 (`0-9A-Za-z`), left-padded with `0` to 6 characters.
+    public static func base62(_ value: UInt32) -> String {
+        let digits62 = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
+        var n = value, digits: [UInt8] = []
+        while n > 0 { digits.append(digits62[Int(n % 62)]); n /= 62 }
+        while digits.count < 6 { digits.append(UInt8(ascii: "0")) }
+        return String(decoding: digits.reversed(), as: UTF8.self)
+    }
 }
 
 /// Runs the built `leakscope` binary (built beside the test bundle).

@@ -4,17 +4,9 @@ import TestSupport
 
 /// Small builders and runners shared by the Triage tests.
 enum H {
-    /// Base64url without padding, as in JWTs.
-    static func base64url(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
+    static func base64url(_ bytes: [UInt8]) -> String { FakeKeys.base64url(bytes) }
 
-    /// A compact JWT with these JSON texts and a random signature.
-    static func jwt(header: String, claims: String) -> String {
-        base64url(Array(header.utf8)) + "." + base64url(Array(claims.utf8)) + "."
-            + base64url((0..<32).map { _ in UInt8.random(in: 0...255) })
-    }
+    static func jwt(header: String, claims: String) -> String { FakeKeys.jwt(header: header, claims: claims) }
 
     /// A DER element.
     static func der(_ tag: UInt8, _ value: [UInt8]) -> [UInt8] {
@@ -56,22 +48,9 @@ enum H {
         return lines.joined(separator: "\n")
     }
 
-    /// A well-formed GitHub-style token with `prefix` (`ghp_`...), made with our own CRC-32 and base62.
-    static func githubToken(_ prefix: String) -> String {
-        let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-        let body = String((0..<30).map { _ in alphabet.randomElement()! })
-        return prefix + body + Base62.encode(CRC32.checksum(Array(body.utf8)), width: 6)
-    }
+    static func githubToken(_ prefix: String) -> String { FakeKeys.githubToken(prefix) }
 
-    /// A base62 character other than `c`.
-    static func other(than c: Character) -> Character { c == "a" ? "b" : "a" }
-
-    /// `token` with the character at `offset` replaced.
-    static func mutate(_ token: String, at offset: Int) -> String {
-        var chars = Array(token)
-        chars[offset] = other(than: chars[offset])
-        return String(chars)
-    }
+    static func mutate(_ token: String, at offset: Int) -> String { FakeKeys.mutate(token, at: offset) }
 
     /// Result of a program run.
     typealias Run = Program.Result

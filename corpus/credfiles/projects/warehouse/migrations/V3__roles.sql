@@ -1,0 +1,7 @@
+-- V3: application roles
+CREATE USER dashboards WITH PASSWORD 'gThM^i0P1bJCU?OnsR';
+GRANT CONNECT ON DATABASE bi TO dashboards;
+CREATE ROLE scheduler LOGIN PASSWORD 'Harbor2023!';
+ALTER ROLE superset WITH PASSWORD '8+n7kBNL6u=TnLQI';
+CREATE ROLE app LOGIN PASSWORD :'app_password';
+CREATE ROLE auditors NOLOGIN;
