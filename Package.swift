@@ -64,14 +64,14 @@ let package = Package(
         .testTarget(name: "GlobTests", dependencies: ["Glob"]),
         .testTarget(name: "TOMLSupportTests", dependencies: ["TOMLSupport"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Vocabulary", "TOMLSupport", "TestSupport"]),
-        .testTarget(name: "InputsTests", dependencies: ["Inputs", "GitExec", "Vocabulary", "TestSupport"]),
+        .testTarget(name: "InputsTests", dependencies: ["Inputs", "GitExec", "Rules", "Scan", "Vocabulary", "TestSupport"]),
         .testTarget(name: "TriageTests", dependencies: ["Triage", "Vocabulary", "TestSupport"]),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "Rules", "Report", "Vocabulary", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         // Golden files and the vendored SARIF schema are read through #filePath, not bundled.
         .testTarget(name: "ReportTests", dependencies: ["Report", "Rules", "Scan", "Vocabulary", "TestSupport"], exclude: ["Golden", "Schemas"]),
         // Integration tests on real git repositories made in a temporary folder.
-        .testTarget(name: "GitTests", dependencies: ["Scan", "Report", "Rules", "Triage", "Vocabulary", "TestSupport"]),
+        .testTarget(name: "GitTests", dependencies: ["Scan", "Inputs", "GitExec", "Report", "Rules", "Triage", "Vocabulary", "TestSupport"]),
         // install-hook and the pre-commit framework, end to end (pip installs pre-commit).
         .testTarget(name: "HookTests", dependencies: ["TestSupport"]),
     ]

@@ -1,31 +1,17 @@
-/// Who made a commit and when (range and history scans).
-public struct CommitMeta: Sendable, Equatable {
-    public let sha: String
-    public let author: String
-    public let email: String
-    /// ISO 8601 author date.
-    public let date: String
-
-    public init(sha: String, author: String, email: String, date: String) {
-        self.sha = sha
-        self.author = author
-        self.email = email
-        self.date = date
-    }
-}
+import Vocabulary
 
 /// The lines one change adds to one file: what a pre-commit hook or a pull-request check judges.
 public struct AddedLines: Sendable {
     /// The file's path in the repository (new name for a rename).
     public let path: String
     /// The commit that adds them (nil for staged changes).
-    public let commit: CommitMeta?
+    public let commit: Commit?
     /// Line numbers in the new version of the file, ascending.
     public var numbers: [Int] = []
     /// The added lines' bytes, each without its newline.
     public var lines: [[UInt8]] = []
 
-    public init(path: String, commit: CommitMeta?) {
+    public init(path: String, commit: Commit?) {
         self.path = path
         self.commit = commit
     }
@@ -60,7 +46,7 @@ public enum PatchParser {
     static func parse(_ data: UnsafeBufferPointer<UInt8>) -> [AddedLines] {
         var out: [AddedLines] = []
         var current: AddedLines?
-        var commit: CommitMeta?
+        var commit: Commit?
         var records: [RawRecord] = []
         var nextRecord = 0
         var newLine = 0
@@ -93,7 +79,7 @@ public enum PatchParser {
                     j = k + 1
                     if k < n && data[k] == 0x0A { break }
                 }
-                commit = fields.count == 4 ? CommitMeta(sha: fields[0], author: fields[1], email: fields[2], date: fields[3]) : nil
+                commit = fields.count == 4 ? Commit(sha: fields[0], author: fields[1], email: fields[2], date: fields[3]) : nil
                 records = []; nextRecord = 0
                 readingRecords = true
                 skipSection = true

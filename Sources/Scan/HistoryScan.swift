@@ -59,7 +59,7 @@ extension Scanner {
     static func attribute(_ found: [BlobFinding], repository: String,
                           introductions: GitHistory.IntroductionLog) throws(ScanError) -> [Finding] {
         guard !found.isEmpty else { return [] }
-        let introduced: [(commit: CommitMeta, path: String, origin: String)?]
+        let introduced: [(commit: Commit, path: String, origin: String)?]
         do {
             introduced = try introductions.introducingCommits(ofSecrets: found.map { (oid: $0.oid, secret: $0.secretKey) })
         } catch {
@@ -85,7 +85,7 @@ extension Scanner {
         var fromOrigin: [String: Bool] = [:]
         for (i, var bf) in found.enumerated() {
             if let c = introduced[i]?.commit {
-                bf.finding.commit = Commit(sha: c.sha, author: c.author, email: c.email, date: c.date)
+                bf.finding.commit = c
             }
             bf.finding.presentAtHead = atHead.contains(bf.secretKey)
             let key = bf.finding.fingerprint

@@ -128,7 +128,7 @@ final class ScanWorker {
 
     private func scanAdded(_ change: AddedLines) {
         let (bytes, numbers) = change.text()
-        let commit = change.commit.map { Commit(sha: $0.sha, author: $0.author, email: $0.email, date: $0.date) }
+        let commit = change.commit
         let found = bytes.withUnsafeBufferPointer {
             scan(Fragment(bytes: $0, provenance: .added(path: change.path, commit: commit), lines: .numbers(numbers)))
         }
