@@ -1,5 +1,6 @@
 import Foundation
 import GitExec
+import Vocabulary
 
 /// The files a change adds, modifies or renames, by path and blob: what rules that judge a file
 /// by its path see in pre-commit and range scans. Binary files are included (their patches carry
@@ -10,7 +11,7 @@ public enum GitPaths {
         public let path: String
         public let oid: String
         /// The commit that writes it (nil for staged changes).
-        public let commit: CommitMeta?
+        public let commit: Commit?
     }
 
     /// A blob's size, and its bytes when they were asked for and it is small enough.
@@ -20,51 +21,55 @@ public enum GitPaths {
     }
 
     static let rawOptions = ["--raw", "-z", "--no-abbrev", "--diff-filter=ACMR", "-M"]
-    /// Commit headers for `range`: fields split by 0x1F, since `-z` splits records with NUL.
-    static let logFormat = "--format=%x01commit %H%x1f%an%x1f%ae%x1f%aI"
 
     /// The files the staged changes write.
     public static func staged(repository: String) throws(GitError) -> [ChangedFile] {
         parse(Array(try GitCommand.run(["diff", "--cached"] + rawOptions, in: repository)))
     }
 
-    /// The files each commit of `range` writes, oldest commit first, with the commit.
+    /// The files each commit of `range` writes, oldest commit first, with the commit. A merge
+    /// counts for the files its result has from none of its parents (`-c`), as in `GitChanges`.
     public static func range(_ range: String, repository: String) throws(GitError) -> [ChangedFile] {
         guard !range.hasPrefix("-") else { throw GitError(message: "invalid range '\(range)'") }
-        let data = try GitCommand.run(["log", "--reverse", "--no-merges", logFormat] + rawOptions + [range, "--"], in: repository)
+        let data = try GitCommand.run(["log", "--reverse", "-c", PatchParser.logFormat] + rawOptions + [range, "--"], in: repository)
         return parse(Array(data))
     }
 
-    /// Parses `--raw -z` output: NUL-separated records `:old new oid oid STATUS`, each followed
-    /// by its path (two for renames and copies: the new one is second), and in `git log` output
-    /// commit headers (`\u{1}commit` lines) before each commit's records.
-    static func parse(_ data: [UInt8]) -> [ChangedFile] {
-        var out: [ChangedFile] = []
-        var commit: CommitMeta?
-        let tokens = data.split(separator: 0, omittingEmptySubsequences: false)
-        var i = 0
-        while i < tokens.count {
-            var token = tokens[i]
-            i += 1
-            while token.first == 0x0A { token = token.dropFirst() }
-            if token.first == 0x01 {
-                let fields = token.dropFirst(PatchParser.commitMarker.utf8.count)
-                    .split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-                if fields.count >= 4 { commit = CommitMeta(sha: fields[0], author: fields[1], email: fields[2], date: fields[3]) }
-                continue
+    /// Parses `--raw -z` records (`RawRecord`), in `git log` output after commit headers
+    /// (`\u{1}commit <sha>\0<author>\0<email>\0<date>`, as `PatchParser` reads them).
+    static func parse(_ bytes: [UInt8]) -> [ChangedFile] {
+        bytes.withUnsafeBufferPointer { data in
+            var out: [ChangedFile] = []
+            var commit: Commit?
+            let marker = Array(PatchParser.commitMarker.utf8)
+            let n = data.count
+            var i = 0
+            while i < n {
+                if data[i] == 0x01 && data[i...].starts(with: marker) {
+                    var fields: [String] = []
+                    var j = i + marker.count
+                    while fields.count < 4 && j < n {
+                        var k = j
+                        while k < n && data[k] != 0 && data[k] != 0x0A { k += 1 }
+                        fields.append(String(decoding: data[j..<k], as: UTF8.self))
+                        j = k + 1
+                    }
+                    commit = fields.count == 4 ? Commit(sha: fields[0], author: fields[1], email: fields[2], date: fields[3]) : nil
+                    i = j
+                    continue
+                }
+                if data[i] == UInt8(ascii: ":"), let (r, next) = RawRecord.parse(data, at: i) {
+                    i = next
+                    // Regular files only: 100644 or 100755 (not 120000 links, 160000 submodules).
+                    guard r.newMode.starts(with: "100".utf8), !r.path.isEmpty else { continue }
+                    out.append(ChangedFile(path: String(decoding: r.path, as: UTF8.self),
+                                           oid: String(decoding: r.newID, as: UTF8.self), commit: commit))
+                    continue
+                }
+                i += 1   // separators: NUL, newline
             }
-            guard token.first == UInt8(ascii: ":") else { continue }
-            let fields = token.dropFirst().split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
-            guard fields.count >= 5 else { continue }
-            let paths = fields[4].hasPrefix("R") || fields[4].hasPrefix("C") ? 2 : 1
-            guard i + paths <= tokens.count else { break }
-            let path = String(decoding: tokens[i + paths - 1], as: UTF8.self)
-            i += paths
-            // Regular files only: 100644 or 100755 (not 120000 links, 160000 submodules).
-            guard fields[1].hasPrefix("100"), !path.isEmpty else { continue }
-            out.append(ChangedFile(path: path, oid: fields[3], commit: commit))
+            return out
         }
-        return out
     }
 
     /// Sizes of `oids`, and the bytes of those of at most `readLimit` bytes (`git cat-file`).

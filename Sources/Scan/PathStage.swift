@@ -132,7 +132,7 @@ final class PathStage {
         for (file, rule) in named {
             guard let facts = facts(of: blobs[file.oid]),
                   let c = candidate(rule: rule, file: file.path, contextPath: file.path, facts: facts,
-                                    commit: file.commit.map { Commit(sha: $0.sha, author: $0.author, email: $0.email, date: $0.date) }),
+                                    commit: file.commit),
                   seen.insert(c.finding.fingerprint).inserted
             else { continue }
             out.append(c.finding)

@@ -8,18 +8,19 @@ import TestSupport
     let a = String(repeating: "a", count: 40), b = String(repeating: "b", count: 40), z = String(repeating: "0", count: 40)
 
     @Test func parsesRawRecordsWithRenamesAndCommits() {
-        let raw = "\u{1}commit 1234\u{1F}Ann\u{1F}ann@x\u{1F}2024-03-01T12:00:00Z\0\n"
+        let raw = "\u{1}commit 1234\0Ann\0ann@x\02024-03-01T12:00:00Z\0\n"
             + ":100644 100644 \(a) \(b) R100\0old/k.p12\0new/k.p12\0"
             + ":000000 120000 \(z) \(a) A\0link.p12\0"            // a symbolic link: not a file
             + ":000000 160000 \(z) \(a) A\0vendor/sub\0"          // a submodule
             + ":000000 100755 \(z) \(b) A\0bin/run.sh\0"
-            + "\u{1}commit 5678\u{1F}Bob\u{1F}bob@x\u{1F}2024-03-02T12:00:00Z\0\n"
+            + "\u{1}commit 5678\0Bob\0bob@x\02024-03-02T12:00:00Z\0\n"
+            + "::100644 100644 100644 \(a) \(a) \(b) AM\0merged.jks\0"      // what a merge itself writes
             + ":100644 100644 \(a) \(b) M\0config/master.key\0"
         let files = GitPaths.parse(Array(raw.utf8))
-        #expect(files.map(\.path) == ["new/k.p12", "bin/run.sh", "config/master.key"])
-        #expect(files.map(\.oid) == [b, b, b])
-        #expect(files.map { $0.commit?.author } == ["Ann", "Ann", "Bob"])
-        #expect(files[2].commit?.sha == "5678")
+        #expect(files.map(\.path) == ["new/k.p12", "bin/run.sh", "merged.jks", "config/master.key"])
+        #expect(files.map(\.oid) == [b, b, b, b])
+        #expect(files.map { $0.commit?.author } == ["Ann", "Ann", "Bob", "Bob"])
+        #expect(files[3].commit?.sha == "5678")
         // Staged: no commit headers; a truncated record is dropped.
         let staged = GitPaths.parse(Array(":000000 100644 \(z) \(a) A\0x.jks\0:000000 100644 \(z) \(b) A\0".utf8))
         #expect(staged == [GitPaths.ChangedFile(path: "x.jks", oid: a, commit: nil)])
