@@ -44,4 +44,7 @@ public struct Skip: Sendable {
     public let displayPath: String
     public let reason: SkipReason
     public let message: String?
+    /// The file itself, for a file skipped as binary by its extension: rules that judge a file by
+    /// its path (key stores) still see it.
+    public var entry: FileEntry? = nil
 }

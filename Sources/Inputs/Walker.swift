@@ -154,11 +154,12 @@ public struct Walker: Sendable {
                     if isIgnored(anchored, isDirectory: false, frame.ignores) {
                         skip(Skip(displayPath: display, reason: .ignored, message: nil)); continue
                     }
+                    let found = FileEntry(path: childPath, displayPath: display,
+                                          rootRelativePath: String(decoding: relative, as: UTF8.self))
                     if Walker.hasBinaryExtension(entry.name) {
-                        skip(Skip(displayPath: display, reason: .binary, message: nil)); continue
+                        skip(Skip(displayPath: display, reason: .binary, message: nil, entry: found)); continue
                     }
-                    file(FileEntry(path: childPath, displayPath: display,
-                                   rootRelativePath: String(decoding: relative, as: UTF8.self)))
+                    file(found)
                 case .symlink:
                     skip(Skip(displayPath: display, reason: .symlink, message: nil))
                 case .special, .unknown:

@@ -32,6 +32,13 @@ public final class MatchWorkspace {
     var windows: [(pattern: Int32, start: Int, end: Int)] = []
     /// Byte histogram for entropy, cleared after each use.
     var histogram = [UInt32](repeating: 0, count: 256)
+    /// Which path-gated patterns may run on the buffers scanned next, by pattern index (missing:
+    /// closed). Set per file from its path (`PathConditions.openGates`).
+    public var openGates: [Bool] = []
+
+    @inline(__always)
+    func gateOpen(_ pattern: Int) -> Bool { pattern < openGates.count && openGates[pattern] }
+
     /// Window indices grouped by pattern (reused by each scan), and where each pattern's start.
     var order: [Int32] = []
     var patternStarts: [Int] = []

@@ -20,10 +20,15 @@ public struct MatchPattern: Sendable {
     public var window: Int
     /// Whether obvious placeholders are dropped.
     public var placeholderCheck: Bool
+    /// Runs only on buffers whose workspace opens this pattern's gate (rules with a path
+    /// condition): a scan that says nothing of the path never runs it.
+    public var pathGated: Bool
+    /// With no keywords: runs over the first `window` bytes of each buffer its gate is open for.
+    public var fromStart: Bool
 
     public init(keywords: [String], regex: String, secretGroup: SecretGroup = .automatic,
                 minEntropy: Double? = nil, multiline: Bool = false, window: Int = 8192,
-                placeholderCheck: Bool = true) {
+                placeholderCheck: Bool = true, pathGated: Bool = false, fromStart: Bool = false) {
         self.keywords = keywords
         self.regex = regex
         self.secretGroup = secretGroup
@@ -31,6 +36,8 @@ public struct MatchPattern: Sendable {
         self.multiline = multiline
         self.window = window
         self.placeholderCheck = placeholderCheck
+        self.pathGated = pathGated
+        self.fromStart = fromStart
     }
 }
 
@@ -151,6 +158,8 @@ public final class Matcher: Sendable {
     private let automaton: KeywordAutomaton
     /// Keyword index → patterns that use it.
     private let keywordPatterns: [[Int32]]
+    /// Gated patterns without keywords that run from the start of a buffer.
+    private let startPatterns: [Int]
 
     /// Builds the matcher. With `eager`, every pattern is compiled now and the first failure
     /// is thrown with its index; otherwise patterns compile on first use.
@@ -172,6 +181,7 @@ public final class Matcher: Sendable {
         }
         automaton = KeywordAutomaton(keywords: keywords)
         keywordPatterns = users
+        startPatterns = patterns.indices.filter { patterns[$0].fromStart && patterns[$0].pathGated && patterns[$0].keywords.isEmpty }
         if eager {
             for (i, lazy) in compiled.enumerated() {
                 if case .failure(let e) = lazy.get() { throw MatcherError(pattern: i, error: e) }
@@ -203,6 +213,7 @@ public final class Matcher: Sendable {
             for p32 in keywordPatterns[keyword] {
                 let p = Int(p32)
                 let spec = patterns[p]
+                if spec.pathGated && !workspace.gateOpen(p) { continue }
                 if end <= workspace.lastWindowEnd[p] {
                     // Inside the pattern's current window. A multi-line window grows so that a
                     // match starting at this hit still fits.
@@ -224,6 +235,9 @@ public final class Matcher: Sendable {
                 workspace.windows.append((Int32(p), wStart, wEnd))
                 workspace.lastWindowEnd[p] = wEnd
             }
+        }
+        for p in startPatterns where workspace.gateOpen(p) {
+            workspace.windows.append((Int32(p), 0, min(count, patterns[p].window)))
         }
         searchWindows(base: base, count: count, workspace: workspace, into: &result)
         if result.matches.count > 1 {

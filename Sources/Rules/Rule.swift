@@ -33,9 +33,10 @@ public struct Rule: Sendable {
     public var name: String
     public var provider: String
     public var category: Category
-    /// Literal keywords (prefilter).
+    /// Literal keywords (prefilter). Empty for a path-only rule, and for a rule with a path
+    /// whose regex runs from the start of the file.
     public var keywords: [String]
-    /// The PCRE2 source.
+    /// The PCRE2 source; empty for a path-only rule.
     public var regex: String
     public var secretGroup: SecretGroup
     public var minEntropy: Double?
@@ -55,6 +56,18 @@ public struct Rule: Sendable {
     public var variants: [RuleVariant] = []
     /// Where the rule was defined, for messages.
     public var origin: SourceLocation
+    /// The path condition: PCRE2 matched case-insensitively against the path below the scan root
+    /// (`/`-separated). With no `regex` the rule is path-only (it reports the file itself; its
+    /// examples and negative examples are paths); with one, the regex runs only on files whose
+    /// path matches. Nil: any file.
+    public var path: String?
+    /// For a rule with both `path` and `regex`: paths that must meet the condition (the first is
+    /// where the content examples are checked) and paths that must not.
+    public var pathExamples: [String] = []
+    public var negativePathExamples: [String] = []
+
+    /// A rule that matches the path alone: the file is the secret.
+    public var pathOnly: Bool { path != nil && regex.isEmpty }
 
     /// The variant `secret` belongs to (the longest prefix it starts with), if any.
     public func variant(of secret: String) -> RuleVariant? {
@@ -62,9 +75,13 @@ public struct Rule: Sendable {
     }
 
     /// The matcher's view of this rule.
+    /// The matcher's view of this rule. A path-only rule has no keywords and never runs there;
+    /// a rule with a path runs only where the path opens its gate.
     public var matchPattern: MatchPattern {
-        MatchPattern(keywords: keywords, regex: regex, secretGroup: secretGroup, minEntropy: minEntropy,
-                     multiline: multiline, window: window, placeholderCheck: placeholderCheck)
+        if pathOnly { return MatchPattern(keywords: [], regex: "(?!)", pathGated: true) }
+        return MatchPattern(keywords: keywords, regex: regex, secretGroup: secretGroup, minEntropy: minEntropy,
+                            multiline: multiline, window: window, placeholderCheck: placeholderCheck,
+                            pathGated: path != nil, fromStart: path != nil && keywords.isEmpty)
     }
 }
 

@@ -6,6 +6,9 @@ import Vocabulary
 /// (at the marked secret, when the example marks it), no negative example may. Then with the
 /// whole rule set, as a scan runs them: each positive example must still come out under its own
 /// rule, so precedence between rules is tested too. Counts all failures instead of stopping.
+/// A path-only rule's examples are paths that must meet its condition (and, in the whole set,
+/// come out under it), its negative examples paths that must not; a rule with a path and a regex
+/// has its content examples checked as if in the file at its first `path_examples` entry.
 public enum RuleCheck {
     public struct Failure: Sendable, CustomStringConvertible {
         public var rule: String
@@ -22,13 +25,21 @@ public enum RuleCheck {
         let ws = MatchWorkspace()
         // Examples that failed alone are not reported again by the whole-set pass.
         var failedAlone = Set<String>()
+        let whole = set ?? (try? RuleSet(rules: rules))
         for rule in rules {
+            if rule.pathOnly {
+                checked += checkPathOnly(rule, set: whole, failures: &failures, ws)
+                continue
+            }
+            if rule.path != nil { checked += checkPaths(rule, failures: &failures, ws) }
             let matcher: Matcher
             do { matcher = try Matcher(patterns: [rule.matchPattern], eager: true) } catch {
                 failures.append(Failure(rule: rule.id, location: rule.origin, message: "regex: \(error.error)"))
                 continue
             }
             func fail(_ message: String) { failures.append(Failure(rule: rule.id, location: rule.origin, message: message)) }
+            // Alone, the rule's gate is open: its examples are content of a file its path names.
+            ws.openGates = [rule.path != nil]
             if rule.examples.isEmpty { fail("no positive examples") }
             for (i, text) in rule.examples.enumerated() {
                 checked += 1
@@ -36,7 +47,9 @@ public enum RuleCheck {
                 let marked = rule.exampleSecrets[i]
                 // Behind a multi-byte prefix too, to catch offset bugs.
                 let shift = "ünïcødé → ".utf8.count
-                for (prefixed, offset) in [(text, 0), ("ünïcødé → \(text)", shift)] {
+                // (Not for a rule that runs from the start of a file: it may anchor there.)
+                let variants = rule.matchPattern.fromStart ? [(text, 0)] : [(text, 0), ("ünïcødé → \(text)", shift)]
+                for (prefixed, offset) in variants {
                     let secrets = self.secrets(matcher, prefixed, ws)
                     if secrets.isEmpty {
                         failedAlone.insert("\(rule.id) \(i)")
@@ -58,9 +71,10 @@ public enum RuleCheck {
                 }
             }
         }
-        let whole = set ?? (try? RuleSet(rules: rules))
         if let whole {
-            for rule in rules {
+            for rule in rules where !rule.pathOnly {
+                // As in a scan: the gates the file's path opens (none for a rule without a path).
+                whole.paths.openGates(for: rule.pathExamples.first, in: ws)
                 for (i, example) in rule.examples.enumerated() where !failedAlone.contains("\(rule.id) \(i)") {
                     let marked = rule.exampleSecrets[i]
                     let text = example
@@ -75,6 +89,44 @@ public enum RuleCheck {
             }
         }
         return (checked, failures)
+    }
+
+    /// A path-only rule: each example a path its condition matches (and, in `set`, no other
+    /// path-only rule takes first), each negative example a path it does not.
+    static func checkPathOnly(_ rule: Rule, set: RuleSet?, failures: inout [Failure], _ ws: MatchWorkspace) -> Int {
+        func fail(_ message: String) { failures.append(Failure(rule: rule.id, location: rule.origin, message: message)) }
+        let pattern: Pattern
+        do { pattern = try Pattern.path(rule.path ?? "") } catch {
+            fail("path: \(error)")
+            return 0
+        }
+        if rule.examples.isEmpty { fail("no positive examples") }
+        for (i, path) in rule.examples.enumerated() {
+            if !pattern.matches(path: path, workspace: ws) {
+                fail("example \(i + 1) is a path the condition does not match: \(excerpt(path))")
+            } else if let set, let own = set.rules.firstIndex(where: { $0.id == rule.id }),
+                      let first = set.paths.pathOnlyRule(for: path, workspace: ws), first != own {
+                fail("example \(i + 1) comes out under '\(set.rules[first].id)' in the whole rule set (precedence): \(excerpt(path))")
+            }
+        }
+        for (i, path) in rule.negativeExamples.enumerated() where pattern.matches(path: path, workspace: ws) {
+            fail("negative example \(i + 1) is a path the condition matches: \(excerpt(path))")
+        }
+        return rule.examples.count + rule.negativeExamples.count
+    }
+
+    /// A rule with a path and a regex: its path examples meet the condition, its negative path
+    /// examples do not.
+    static func checkPaths(_ rule: Rule, failures: inout [Failure], _ ws: MatchWorkspace) -> Int {
+        func fail(_ message: String) { failures.append(Failure(rule: rule.id, location: rule.origin, message: message)) }
+        guard let pattern = try? Pattern.path(rule.path ?? "") else { fail("path: does not compile"); return 0 }
+        for (i, path) in rule.pathExamples.enumerated() where !pattern.matches(path: path, workspace: ws) {
+            fail("path example \(i + 1) is a path the condition does not match: \(excerpt(path))")
+        }
+        for (i, path) in rule.negativePathExamples.enumerated() where pattern.matches(path: path, workspace: ws) {
+            fail("negative path example \(i + 1) is a path the condition matches: \(excerpt(path))")
+        }
+        return rule.pathExamples.count + rule.negativePathExamples.count
     }
 
     static func secrets(_ matcher: Matcher, _ text: String, _ ws: MatchWorkspace) -> [Range<Int>] {

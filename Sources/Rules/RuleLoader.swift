@@ -11,8 +11,10 @@ public enum RuleLoader {
     static let knownKeys: Set<String> = [
         "id", "name", "provider", "category", "keywords", "regex", "secret_group", "min_entropy",
         "multiline", "window", "precedence", "placeholder_check", "references", "examples",
-        "negative_examples", "blast_radius", "variant",
+        "negative_examples", "blast_radius", "variant", "path", "path_examples", "negative_path_examples",
     ]
+    /// Fields about a content regex: a path-only rule (a `path` and no `regex`) has none.
+    static let contentKeys = ["keywords", "secret_group", "min_entropy", "multiline", "window", "placeholder_check", "variant"]
     static let knownVariantKeys: Set<String> = ["prefix", "level", "lifetime", "capabilities", "reason"]
     static let knownBlastKeys: Set<String> = ["level", "lifetime", "capabilities", "impact"]
 
@@ -123,12 +125,23 @@ struct FieldReader {
             category = Category(rawValue: c)
             if category == nil { fail("category", "unknown category '\(c)' (one of \(Category.allCases.map(\.rawValue).joined(separator: ", ")))") }
         }
-        let keywords = strings("keywords", required: true)
-        if table["keywords"] != nil {
+        // `path` alone makes a path-only rule: no regex, no keywords, examples are paths.
+        let path = string("path", required: false)
+        if let path, path.isEmpty { fail("path", "'path' must not be empty") }
+        let pathOnly = path != nil && table["regex"] == nil
+        if pathOnly {
+            for key in RuleLoader.contentKeys where table[key] != nil {
+                fail(key, "'\(key)' applies to a content regex: a path-only rule (a path and no regex) reports the file by its path alone")
+            }
+        }
+        // Keywords are required of content rules; a rule with a path may leave them out (its regex
+        // then runs from the start of each file whose path matches).
+        let keywords = pathOnly ? [] : strings("keywords", required: path == nil)
+        if table["keywords"] != nil && !pathOnly {
             if keywords.isEmpty { fail("keywords", "'keywords' needs at least one literal") }
             for k in keywords where k.utf8.count < 3 { fail("keywords", "keyword '\(k)' is too short (3 bytes at least): it would run the regex almost everywhere") }
         }
-        let regex = string("regex")
+        let regex = pathOnly ? "" : string("regex")
         var secretGroup = SecretGroup.automatic
         if let v = table["secret_group"] {
             if let n = v.int { secretGroup = .number(n) } else if let s = v.string { secretGroup = .named(s) } else {
@@ -146,33 +159,62 @@ struct FieldReader {
         let precedence = int("precedence") ?? (category == .generic ? 0 : 10)
         let placeholderCheck = bool("placeholder_check") ?? true
         let references = strings("references", required: false)
-        let marked = strings("examples", required: true).map(ExampleMarks.unmark)
+        // A path-only rule's examples are paths: no «…» marks (the secret is the file).
+        let marked = strings("examples", required: true)
+            .map { pathOnly ? (text: $0, secret: Range<Int>?.none) : ExampleMarks.unmark($0) }
         let examples = marked.map(\.text)
         let negatives = strings("negative_examples", required: true)
+        // Paths of the content rules with a path condition: the content examples are checked at the first.
+        let pathExamples = strings("path_examples", required: false)
+        let negativePathExamples = strings("negative_path_examples", required: false)
+        if path != nil && !pathOnly && pathExamples.isEmpty {
+            errors.append(RuleFileError(SourceLocation(file: file, line: header),
+                                        "missing field 'path_examples': a rule with a path and a regex needs a path that meets its condition, where its examples are checked"))
+        }
+        for key in ["path_examples", "negative_path_examples"] where table[key] != nil && (path == nil || pathOnly) {
+            fail(key, path == nil ? "'\(key)' needs a 'path' condition" : "'\(key)' is for rules with a path and a regex: a path-only rule's examples and negative_examples are paths")
+        }
         let blast = blastRadius()
         let variants = self.variants()
-        guard let id, let name, let provider, let category, let regex, let blast, !keywords.isEmpty else { return nil }
-        let rule = Rule(id: id, name: name, provider: provider, category: category, keywords: keywords,
+        guard let id, let name, let provider, let category, let regex, let blast, pathOnly || !keywords.isEmpty || path != nil
+        else { return nil }
+        var rule = Rule(id: id, name: name, provider: provider, category: category, keywords: keywords,
                         regex: regex, secretGroup: secretGroup, minEntropy: minEntropy, multiline: multiline,
                         window: window, precedence: precedence, placeholderCheck: placeholderCheck,
                         references: references, examples: examples, exampleSecrets: marked.map(\.secret),
                         negativeExamples: negatives, blastRadius: blast, variants: variants,
                         origin: SourceLocation(file: file, line: header))
+        rule.path = path
+        rule.pathExamples = pathExamples
+        rule.negativePathExamples = negativePathExamples
         if compile {
-            do { _ = try LazyPatternCheck.compile(rule.matchPattern) } catch {
-                let regexLine = lines.line(ofKey: "regex", after: header)
-                let offset = min(error.offset, regex.utf8.count)
-                let newlines = regex.utf8.prefix(offset).filter { $0 == 0x0A }.count
-                // A multi-line literal (`regex = '''` then a newline) starts on the next line.
-                let opener = text(at: regexLine).trimmingCharacters(in: .whitespaces)
-                let startsBelow = (opener.hasSuffix("'''") || opener.hasSuffix("\"\"\""))
-                    && opener.dropLast(3).trimmingCharacters(in: .whitespaces).hasSuffix("=")
-                let line = regexLine + newlines + (startsBelow ? 1 : 0)
-                errors.append(RuleFileError(SourceLocation(file: file, line: line), "rule '\(id)': regex: \(error)"))
-                return nil
+            if let path {
+                do { _ = try Pattern.path(path) } catch {
+                    errors.append(RuleFileError(SourceLocation(file: file, line: patternLine("path", path, offset: error.offset)),
+                                                "rule '\(id)': path: \(error)"))
+                    return nil
+                }
+            }
+            if !pathOnly {
+                do { _ = try LazyPatternCheck.compile(rule.matchPattern) } catch {
+                    errors.append(RuleFileError(SourceLocation(file: file, line: patternLine("regex", regex, offset: error.offset)),
+                                                "rule '\(id)': regex: \(error)"))
+                    return nil
+                }
             }
         }
         return rule
+    }
+
+    /// The line of the pattern `key` holds where PCRE2 stopped at `offset`.
+    func patternLine(_ key: String, _ source: String, offset: Int) -> Int {
+        let keyLine = lines.line(ofKey: key, after: header)
+        let newlines = source.utf8.prefix(min(offset, source.utf8.count)).filter { $0 == 0x0A }.count
+        // A multi-line literal (`regex = '''` then a newline) starts on the next line.
+        let opener = text(at: keyLine).trimmingCharacters(in: .whitespaces)
+        let startsBelow = (opener.hasSuffix("'''") || opener.hasSuffix("\"\"\""))
+            && opener.dropLast(3).trimmingCharacters(in: .whitespaces).hasSuffix("=")
+        return keyLine + newlines + (startsBelow ? 1 : 0)
     }
 
     func text(at line: Int) -> Substring {

@@ -8,6 +8,8 @@ import Vocabulary
 public final class RuleSet: Sendable {
     public let rules: [Rule]
     public let matcher: Matcher
+    /// The rules' path conditions: path-only rules, and the gates of content rules with a path.
+    public let paths: PathConditions
 
     /// Compiles `rules`. Duplicate ids are an error (the later file names the clash).
     public init(rules: [Rule], eager: Bool = false) throws(RuleSetError) {
@@ -20,6 +22,7 @@ public final class RuleSet: Sendable {
         }
         guard errors.isEmpty else { throw RuleSetError(errors: errors) }
         self.rules = rules
+        paths = try PathConditions(rules: rules)
         do {
             matcher = try Matcher(patterns: rules.map(\.matchPattern), eager: eager)
         } catch {

@@ -44,6 +44,7 @@ final class ScanWorker {
     }
 
     func handle(_ item: WorkItem) {
+        openPathGates(for: item)
         switch item {
         case .file(let entry): scanFile(entry)
         case .added(let change): scanAdded(change)

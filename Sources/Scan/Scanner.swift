@@ -56,7 +56,8 @@ public final class Scanner: Sendable {
         let introductions = options.mode == .history ? GitHistory.IntroductionLog(repository: options.roots.first ?? ".") : nil
         introductions?.start()
         let margins = HistoryMargins(rules: rules.rules)
-        let producer = Box(WorkProducer(options: options, queue: queue, introductions: introductions))
+        let producer = Box(WorkProducer(options: options, queue: queue, introductions: introductions,
+                                        paths: PathStage(rules: rules, options: options)))
         let workers = (0..<max(1, options.threads)).map { _ in ScanWorker(rules: rules, options: options, margins: margins) }
         let group = DispatchGroup()
         group.enter()
@@ -89,9 +90,11 @@ public final class Scanner: Sendable {
         var options = ScanOptions(roots: [])
         options.showSecrets = showSecrets
         let worker = ScanWorker(rules: rules, options: options, margins: HistoryMargins(rules: []))
+        rules.paths.openGates(for: name, in: worker.workspace)
         var findings = bytes.withUnsafeBufferPointer {
             worker.scan(Fragment(bytes: $0, provenance: .file(path: name, contextPath: name))).map(\.finding)
         }
+        findings += PathStage(rules: rules, options: options).findings(bytes: bytes, name: name)
         for i in findings.indices { TriageStage.score(&findings[i]) }
         return findings.sorted(by: Finding.reportOrder)
     }

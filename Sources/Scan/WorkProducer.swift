@@ -8,6 +8,8 @@ struct WorkProducer {
     let queue: BoundedQueue<WorkItem>
     /// The history's introduction log, which also names the older version of a changed blob.
     let introductions: GitHistory.IntroductionLog?
+    /// Path-only rules (the producer judges each path it meets; see PathStage.swift).
+    var paths: PathStage? = nil
     var state = WorkerState()
 
     mutating func run() {
@@ -23,7 +25,11 @@ struct WorkProducer {
         let walker = Walker(options: WalkOptions(roots: options.roots, honorIgnoreFiles: options.honorIgnoreFiles,
                                                  excludes: options.excludes, followSymlinks: options.followSymlinks))
         let cancellation = options.cancellation
-        walker.walk(file: { queue.push(.file($0)) }, skip: { skip in
+        walker.walk(file: { entry in
+            if let found = paths?.finding(for: entry) { state.found(found, progress: options.progress) }
+            queue.push(.file(entry))
+        }, skip: { skip in
+            if let entry = skip.entry, let found = paths?.finding(for: entry) { state.found(found, progress: options.progress) }
             state.skipped[skip.reason, default: 0] += 1
             let detail = "\(skip.displayPath): \(skip.reason.rawValue)\(skip.message.map { " (\($0))" } ?? "")"
             switch skip.reason {
@@ -36,6 +42,7 @@ struct WorkProducer {
 
     private mutating func changes() {
         let repo = options.roots.first ?? "."
+        let listing = paths?.hasPathOnlyRules == true ? ChangedFilesListing(mode: options.mode, repository: repo) : nil
         do {
             let changes: [AddedLines]
             if case .range(let r) = options.mode {
@@ -44,6 +51,12 @@ struct WorkProducer {
                 changes = try GitChanges.staged(repository: repo)
             }
             let excludes = IgnoreRules(globs: options.excludes)
+            if let paths, let listing {
+                let files = try listing.wait()
+                for f in paths.findings(for: files.filter { !excludes.ignores(filePath: Array($0.path.utf8)) }, repository: repo) {
+                    state.found(f, progress: options.progress)
+                }
+            }
             for c in changes where !options.cancellation.isCancelled {
                 if excludes.ignores(filePath: Array(c.path.utf8)) {
                     state.skipped[.excluded, default: 0] += 1
@@ -62,20 +75,24 @@ struct WorkProducer {
         let maxFileSize = options.maxFileSize
         let cancellation = options.cancellation
         let queue = self.queue
+        let hits = paths?.historyHits()
         do {
             // Blobs are passed over before git reads them: too large, binary by name, excluded.
             let streamed = try GitHistory.streamHistory(repository: repo, skip: { b in
-                if b.size > maxFileSize { return .tooLarge }
                 let path = Array(b.path.utf8)
+                let excluded = excludes.ignores(filePath: path)
+                if !excluded { hits?.note(b) }  // path-only rules see binary and large blobs too
+                if b.size > maxFileSize { return .tooLarge }
                 let name = path.lastIndex(of: UInt8(ascii: "/")).map { Array(path[($0 + 1)...]) } ?? path
                 if Walker.hasBinaryExtension(name) { return .binary }
-                if excludes.ignores(filePath: path) { return .excluded }
+                if excluded { return .excluded }
                 return nil
             }, deltas: introductions, shouldStop: { cancellation.isCancelled }) { info, bytes, base in
                 queue.push(base.map { .delta(info, bytes, base: $0) } ?? .blob(info, bytes), size: bytes.count + (base?.count ?? 0))
             }
             for (reason, n) in streamed.skipped { state.skipped[reason, default: 0] += n }
             if let w = streamed.warning { state.incomplete(w) }
+            if let hits, let paths { state.blobFindings += paths.blobFindings(hits, repository: repo) }
         } catch {
             state.error = ScanError(message: error.message)
         }

@@ -21,6 +21,12 @@ struct WorkerState {
         progress?.add(files: 1, bytes: bytes, findings: found)
     }
 
+    /// A finding made outside a scanned item (a file named by its path).
+    mutating func found(_ finding: Finding, progress: ScanProgress?) {
+        findings.append(finding)
+        progress?.add(files: 0, bytes: 0, findings: 1)
+    }
+
     /// A problem that left part of the input unscanned: a warning, and the scan is incomplete.
     mutating func incomplete(_ warning: String) {
         complete = false

@@ -100,6 +100,18 @@ import TestSupport
         #expect(files == ["a.txt"])
         #expect(skips["logo.PNG"] == .binary)
     }
+
+    @Test func aBinarySkipCarriesItsEntryForPathRules() throws {
+        let d = try TempDir()
+        try d.write("certs/store.bin", "x")
+        try d.write("vendor/lib.bin", "x")
+        var entries: [String] = [], others = 0
+        Walker(options: WalkOptions(roots: [d.path], excludes: ["vendor/"])).walk(file: { _ in }, skip: { s in
+            if let e = s.entry { entries.append(e.rootRelativePath) } else { others += 1 }
+        })
+        #expect(entries == ["certs/store.bin"])
+        #expect(others == 1, "the excluded folder has no entry")
+    }
 }
 
 @Suite struct FileReaderTests {
