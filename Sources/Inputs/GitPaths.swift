@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 import GitExec
 
 /// The files a change adds, modifies or renames, by path and blob: what rules that judge a file
@@ -10,7 +11,7 @@ public enum GitPaths {
         public let path: String
         public let oid: String
         /// The commit that writes it (nil for staged changes).
-        public let commit: CommitMeta?
+        public let commit: Commit?
     }
 
     /// A blob's size, and its bytes when they were asked for and it is small enough.
@@ -40,7 +41,7 @@ public enum GitPaths {
     /// commit headers (`\u{1}commit` lines) before each commit's records.
     static func parse(_ data: [UInt8]) -> [ChangedFile] {
         var out: [ChangedFile] = []
-        var commit: CommitMeta?
+        var commit: Commit?
         let tokens = data.split(separator: 0, omittingEmptySubsequences: false)
         var i = 0
         while i < tokens.count {
@@ -50,7 +51,7 @@ public enum GitPaths {
             if token.first == 0x01 {
                 let fields = token.dropFirst(PatchParser.commitMarker.utf8.count)
                     .split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-                if fields.count >= 4 { commit = CommitMeta(sha: fields[0], author: fields[1], email: fields[2], date: fields[3]) }
+                if fields.count >= 4 { commit = Commit(sha: fields[0], author: fields[1], email: fields[2], date: fields[3]) }
                 continue
             }
             guard token.first == UInt8(ascii: ":") else { continue }
