@@ -131,21 +131,7 @@ import TestSupport
 
     @Test func aCatastrophicUserRuleCannotHangTheScan() throws {
         let d = try TempDir()
-        let rule = try d.write("rules/evil.toml", """
-        [[rule]]
-        id = "evil"
-        name = "Catastrophic backtracking"
-        provider = "Test"
-        category = "generic"
-        keywords = ["aaaa"]
-        regex = '''(?<secret>(a+)+$)'''
-        examples = ['''aaaa''']
-        negative_examples = ['''bbbb''', '''cccc''']
-
-        [rule.blast_radius]
-        level = "low"
-        impact = "None."
-        """)
+        let rule = try d.write("rules/evil.toml", RuleText.rule(regex: "(?<secret>(a+)+$)"))
         try d.write("src/long.txt", String(repeating: "a", count: 4000) + "!\n")
         try d.write("src/key.env", "AWS_ACCESS_KEY_ID=\(FakeKeys.awsAccessKeyID())\n")
         let r = try CLI.run(["scan", d.path + "/src", "--rules", rule, "--format", "json", "--no-git"], timeout: 60)

@@ -7,23 +7,7 @@ import TestSupport
 /// Issue 11, case 7, through the pipeline: a 2 MB file and a hostile user rule finish in
 /// seconds, with one warning for the file and the scan marked incomplete.
 @Suite struct HostileRuleScanTests {
-    static func rule(_ regex: String) -> String {
-        """
-        [[rule]]
-        id = "evil"
-        name = "Catastrophic backtracking"
-        provider = "Test"
-        category = "generic"
-        keywords = ["aaa"]
-        regex = '''\(regex)'''
-        examples = ['''aaa''']
-        negative_examples = ['''bbbb''', '''cccc''']
-
-        [rule.blast_radius]
-        level = "low"
-        impact = "None."
-        """
-    }
+    static func rule(_ regex: String) -> String { RuleText.rule(regex: regex, keyword: "aaa", example: "aaa") }
 
     @Test(arguments: [#"(?<secret>(a+)+$)"#, #"(?<secret>(\w+\s?)*$)"#, #"(?<secret>(a|aa)+$)"#])
     func twoMegabytesWithAHostileRuleFinishInSeconds(regex: String) throws {

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import Rules
 
 /// (In GitTests, the target this work may add files to, not RulesTests.)
@@ -16,21 +17,7 @@ import Rules
     }
 
     @Test func warningsNameTheRuleAndItsFile() throws {
-        let (rules, errors) = RuleLoader.parse("""
-        [[rule]]
-        id = "evil"
-        name = "Evil"
-        provider = "Test"
-        category = "generic"
-        keywords = ["aaaa"]
-        regex = '''(?<secret>(a+)+$)'''
-        examples = ['''aaaa''']
-        negative_examples = ['''bbbb''', '''cccc''']
-
-        [rule.blast_radius]
-        level = "low"
-        impact = "None."
-        """, file: "evil.toml", compile: true)
+        let (rules, errors) = RuleLoader.parse(RuleText.rule(regex: "(?<secret>(a+)+$)"), file: "evil.toml", compile: true)
         #expect(errors.isEmpty)
         let warnings = RuleCheck.warnings(rules)
         #expect(warnings.count == 1)
