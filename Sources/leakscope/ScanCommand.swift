@@ -129,19 +129,23 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let plan: ScanPlan
+        // Ctrl-C: stop within a second, still write what was found, marked incomplete. The
+        // handler is a plain one, installed before anything else: a dispatch source registers
+        // late, and a signal before that was lost (the scan then ran to its end).
+        // A parent may have left SIGINT blocked (the mask is inherited): unblock it, or it
+        // would stay pending for the whole scan. Threads started later inherit this mask.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        sigaddset(&mask, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
+        signal(SIGINT) { _ in interruptCancellation.cancel() }
+        var plan: ScanPlan
         do { plan = try ScanPlan.make(request) } catch {
             warn("error: \(error)")
             throw ExitCode(2)
         }
 
-        // Ctrl-C: stop within a second, still write what was found, marked incomplete.
-        signal(SIGINT, SIG_IGN)
-        let cancellation = plan.options.cancellation
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        interrupt.setEventHandler { cancellation.cancel() }
-        interrupt.resume()
-        defer { interrupt.cancel() }
+        plan.options.cancellation = interruptCancellation
 
         let progressLine = !quiet && isatty(STDERR_FILENO) != 0 ? ProgressLine(progress: plan.options.progress) : nil
         progressLine?.start()
@@ -187,6 +191,9 @@ struct ScanCommand: ParsableCommand {
         }
     }
 }
+
+/// Raised by the SIGINT handler (an atomic store: safe in a signal handler).
+let interruptCancellation = Cancellation()
 
 extension ReportFormat: ExpressibleByArgument {}
 extension Level: ExpressibleByArgument {}
