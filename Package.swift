@@ -63,8 +63,8 @@ let package = Package(
         .testTarget(name: "MatchTests", dependencies: ["Match"]),
         .testTarget(name: "GlobTests", dependencies: ["Glob"]),
         .testTarget(name: "TOMLSupportTests", dependencies: ["TOMLSupport"]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "Vocabulary", "TOMLSupport", "TestSupport"]),
-        .testTarget(name: "InputsTests", dependencies: ["Inputs", "GitExec", "Rules", "Scan", "Vocabulary", "TestSupport"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Match", "TOMLSupport", "TestSupport"]),
+        .testTarget(name: "InputsTests", dependencies: ["Inputs", "GitExec", "Rules", "Scan", "TestSupport"]),
         .testTarget(name: "TriageTests", dependencies: ["Triage", "Vocabulary", "TestSupport"]),
         .testTarget(name: "ScanTests", dependencies: ["Scan", "Rules", "Report", "Vocabulary", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
@@ -74,5 +74,7 @@ let package = Package(
         .testTarget(name: "GitTests", dependencies: ["Scan", "Inputs", "GitExec", "Report", "Rules", "Triage", "Vocabulary", "TestSupport"]),
         // install-hook and the pre-commit framework, end to end (pip installs pre-commit).
         .testTarget(name: "HookTests", dependencies: ["TestSupport"]),
+        // Package.swift against the sources: every import declared, imports flowing one way.
+        .testTarget(name: "PackageTests", dependencies: ["TestSupport"]),
     ]
 )
