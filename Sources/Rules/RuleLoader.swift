@@ -263,7 +263,7 @@ struct FieldReader {
                     errors.append(RuleFileError(at, "variant '\(prefix)': lifetime must be long-lived, temporary or unknown"))
                 }
             }
-            guard let caps = capabilities(t, at: at) else { continue }
+            guard let caps = capabilities(t, at: { $0.loc("[[rule.variant]]") }) else { continue }
             if out.contains(where: { $0.prefix == prefix }) {
                 errors.append(RuleFileError(at, "variant prefix '\(prefix)' appears twice")); continue
             }
@@ -272,12 +272,13 @@ struct FieldReader {
         return out.sorted { $0.prefix.utf8.count > $1.prefix.utf8.count }
     }
 
-    /// The declared capabilities a table lists; nil (and an error) for an undeclared one.
-    mutating func capabilities(_ t: TOMLTable, at: SourceLocation) -> [Capability]? {
+    /// The declared capabilities a table lists; nil (and an error at `at`) for an undeclared one.
+    /// `at` is found only when there is an error: a line search per rule costs at every start.
+    mutating func capabilities(_ t: TOMLTable, at: (FieldReader) -> SourceLocation) -> [Capability]? {
         var caps: [Capability] = []
         for name in t["capabilities"]?.array?.compactMap(\.string) ?? [] {
             guard let c = Capability(rawValue: name) else {
-                errors.append(RuleFileError(at, "unknown capability '\(name)'\(didYouMean(name, among: Capability.allCases.map(\.rawValue))) (the declared list is in Sources/Vocabulary/Capability.swift)"))
+                errors.append(RuleFileError(at(self), "unknown capability '\(name)'\(didYouMean(name, among: Capability.allCases.map(\.rawValue))) (the declared list is in Sources/Vocabulary/Capability.swift)"))
                 return nil
             }
             if !caps.contains(c) { caps.append(c) }
@@ -303,7 +304,7 @@ struct FieldReader {
         guard let lifetime = Lifetime(rawValue: lifetimeText), lifetime != .expired else {
             errors.append(RuleFileError(at, "blast_radius.lifetime must be long-lived, temporary or unknown")); return nil
         }
-        guard let caps = capabilities(t, at: at) else { return nil }
+        guard let caps = capabilities(t, at: { $0.loc("[rule.blast_radius]") }) else { return nil }
         guard let impact = t["impact"]?.string, !impact.isEmpty else {
             errors.append(RuleFileError(at, "blast_radius.impact is missing: say what an attacker can do")); return nil
         }

@@ -86,10 +86,15 @@ struct ContextStage {
     /// Formats that put names and values apart: configuration, manifests, notebooks and shell
     /// scripts, and files with no extension or dotfiles (`.env`, `Dockerfile`). Source code is
     /// left out: its names sit beside its values, and it is most of what a sweep reads.
+    /// Judged on the UTF-8 bytes of the name: splitting the path by Characters cost more than
+    /// the stage itself on a sweep of source files.
     static func applies(to path: String) -> Bool {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return true }
-        return configExtensions.contains(name[name.index(after: dot)...].lowercased())
+        let utf8 = path.utf8
+        let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        guard let dot = utf8[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return true }
+        let ext = utf8[utf8.index(after: dot)...]
+        guard ext.count <= 10 else { return false }
+        return configExtensions.contains(String(decoding: ext.map { $0 | (($0 >= 65 && $0 <= 90) ? 0x20 : 0) }, as: UTF8.self))
     }
 
     static let configExtensions: Set<String> = [

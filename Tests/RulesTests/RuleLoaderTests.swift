@@ -22,6 +22,16 @@ import TestSupport
     impact = "Reads demo data."
     """
 
+    /// The marked secret is a byte range of the unmarked text, multi-byte letters before it included.
+    @Test func unmarkGivesTheSecretsByteRange() {
+        let (text, secret) = ExampleMarks.unmark("clé = «abc»;")
+        #expect(text == "clé = abc;")
+        #expect(secret == 7..<10) // "clé = " is 7 bytes
+        #expect(ExampleMarks.unmark("no marks").secret == nil)
+        #expect(ExampleMarks.unmark("only «open").secret == nil)
+        #expect(ExampleMarks.unmark("«»").text == "" && ExampleMarks.unmark("«»").secret == 0..<0)
+    }
+
     @Test func parsesAValidRule() {
         let (rules, errors) = RuleLoader.parse(Self.valid, file: "demo.toml")
         #expect(errors.isEmpty)

@@ -16,6 +16,17 @@ import Vocabulary
             .map { ($0.rule, $0.line, $0.column, $0.secret) }
     }
 
+    /// Which files the stage reads: config formats and names without an extension, by the
+    /// last component's extension, any case; source code and a dot inside a folder name do not count.
+    @Test func appliesToConfigFormatsByTheNamesExtension() {
+        for path in ["deploy/api.yaml", "a/B.YML", ".env", "Dockerfile", "x/.env", "conf/app.Properties", "notebook.ipynb", "run.sh"] {
+            #expect(ContextStage.applies(to: path), "\(path)")
+        }
+        for path in ["src/main.swift", "lib/app.py", "v1.2/server.go", "a.yaml/b.rs", "x.verylongextension", "docs/readme.md"] {
+            #expect(!ContextStage.applies(to: path), "\(path)")
+        }
+    }
+
     @Test func kubernetesEnvListNameThenValue() {
         let key = Self.mistral()
         let text = """
