@@ -19,9 +19,11 @@ public enum RuleLoader {
     static let knownBlastKeys: Set<String> = ["level", "lifetime", "capabilities", "impact"]
 
     /// Parses one file's text. `compile` also compiles every regex (reports PCRE2 errors).
-    public static func parse(_ text: String, file: String, compile: Bool = true) -> (rules: [Rule], errors: [RuleFileError]) {
+    /// `screen: false` skips the screen for input the bundled toml++ would assert on: only for
+    /// the built-in files, which the tests hold.
+    public static func parse(_ text: String, file: String, compile: Bool = true, screen: Bool = true) -> (rules: [Rule], errors: [RuleFileError]) {
         let lines = TOMLLines(text: text)
-        if let (line, message) = TOMLScreen.problem(in: text) {
+        if screen, let (line, message) = TOMLScreen.problem(in: text) {
             return ([], [RuleFileError(SourceLocation(file: file, line: line), "TOML: \(message)")])
         }
         let root: TOMLTable

@@ -32,6 +32,16 @@ import TestSupport
         #expect(ExampleMarks.unmark("«»").text == "" && ExampleMarks.unmark("«»").secret == 0..<0)
     }
 
+    /// The built-in files are parsed in parallel: the rules come out in the files' order, the
+    /// same as one file after another with the screen on.
+    @Test func parallelBuiltinLoadKeepsTheFilesOrder() {
+        let parallel = BuiltinRules.load()
+        let serial = BuiltinRules.files.flatMap { RuleLoader.parse($0.text, file: "builtin:rules/\($0.name)", compile: false).rules }
+        #expect(parallel.errors.isEmpty)
+        #expect(parallel.rules.map(\.id) == serial.map(\.id))
+        #expect(parallel.rules.map(\.origin) == serial.map(\.origin))
+    }
+
     @Test func parsesAValidRule() {
         let (rules, errors) = RuleLoader.parse(Self.valid, file: "demo.toml")
         #expect(errors.isEmpty)
