@@ -46,16 +46,9 @@ public enum GitPaths {
             var i = 0
             while i < n {
                 if data[i] == 0x01 && data[i...].starts(with: marker) {
-                    var fields: [String] = []
-                    var j = i + marker.count
-                    while fields.count < 4 && j < n {
-                        var k = j
-                        while k < n && data[k] != 0 && data[k] != 0x0A { k += 1 }
-                        fields.append(String(decoding: data[j..<k], as: UTF8.self))
-                        j = k + 1
-                    }
-                    commit = fields.count == 4 ? Commit(sha: fields[0], author: fields[1], email: fields[2], date: fields[3]) : nil
-                    i = j
+                    let header = PatchParser.commitHeader(data, at: i)
+                    commit = header.commit
+                    i = header.end
                     continue
                 }
                 if data[i] == UInt8(ascii: ":"), let (r, next) = RawRecord.parse(data, at: i) {

@@ -39,6 +39,23 @@ public enum PatchParser {
     /// The `--format` that produces the commit header lines above.
     public static let logFormat = "--format=%x01commit %H%x00%an%x00%ae%x00%aI"
 
+    /// The commit header whose marker starts at `i`: its commit (nil when it has not four
+    /// fields) and the offset past it. Fields end at a NUL or a newline; a newline ends the header.
+    static func commitHeader(_ data: UnsafeBufferPointer<UInt8>, at i: Int) -> (commit: Commit?, end: Int) {
+        let n = data.count
+        var fields: [String] = []
+        var j = i + commitMarker.utf8.count
+        while fields.count < 4 && j < n {
+            var k = j
+            while k < n && data[k] != 0 && data[k] != 0x0A { k += 1 }
+            fields.append(String(decoding: UnsafeBufferPointer(rebasing: data[j..<k]), as: UTF8.self))
+            j = k + 1
+            if k < n && data[k] == 0x0A { break }
+        }
+        let commit = fields.count == 4 ? Commit(sha: fields[0], author: fields[1], email: fields[2], date: fields[3]) : nil
+        return (commit, j)
+    }
+
     public static func parse(_ data: [UInt8]) -> [AddedLines] {
         data.withUnsafeBufferPointer { parse($0) }
     }
@@ -70,16 +87,8 @@ public enum PatchParser {
             if data[i] == 0 || (readingRecords && data[i] == 0x0A) { i += 1; continue }
             if data[i] == 0x01 && data[i...].starts(with: marker) {
                 flush()
-                var fields: [String] = []
-                var j = i + marker.count
-                while fields.count < 4 && j < n {
-                    var k = j
-                    while k < n && data[k] != 0 && data[k] != 0x0A { k += 1 }
-                    fields.append(String(decoding: data[j..<k], as: UTF8.self))
-                    j = k + 1
-                    if k < n && data[k] == 0x0A { break }
-                }
-                commit = fields.count == 4 ? Commit(sha: fields[0], author: fields[1], email: fields[2], date: fields[3]) : nil
+                let (header, j) = commitHeader(data, at: i)
+                commit = header
                 records = []; nextRecord = 0
                 readingRecords = true
                 skipSection = true
