@@ -157,7 +157,14 @@ struct TriageStage {
         }
     }
 
+    /// The file's modification time; a path whose name is not UTF-8 (shown with `\xNN`) is
+    /// found by its bytes, so each such file has its own date.
     private func modificationDate(_ file: String) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date
+        if let date = (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date { return date }
+        guard file.contains("\\x") else { return nil }
+        var st = stat()
+        let bytes = FileName.bytes(display: file).map { CChar(bitPattern: $0) } + [0]
+        guard stat(bytes, &st) == 0 else { return nil }
+        return Date(timeIntervalSince1970: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9)
     }
 }
