@@ -3,7 +3,8 @@ public struct FileEntry: Sendable {
     /// Filesystem path as raw bytes (names need not be UTF-8), used to open the file.
     public let path: [UInt8]
     /// The path as the user reached it from a root argument (`services/app/.env` when scanning
-    /// `.`), lossily decoded for display.
+    /// `.`), for display: valid UTF-8 as it is, any other byte as `\xNN` (`FileName.display`), so
+    /// two names that differ only in such bytes keep two paths (and two fingerprints).
     public let displayPath: String
 
     /// The path below the scan root (`services/app/.env`), for judging it (test fixtures,

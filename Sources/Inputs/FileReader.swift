@@ -37,6 +37,8 @@ public final class FileReader {
         case binary
         /// A read failed part way.
         case failed(String)
+        /// `shouldStop` said so between two chunks (Ctrl-C): the rest of the file was not read.
+        case stopped
     }
 
     /// An open file too large to hold at once.
@@ -56,8 +58,12 @@ public final class FileReader {
     /// Reads a large file chunk by chunk: `body(chunk, reportBelow)` where matches whose secret
     /// starts at or after `reportBelow` belong to the next chunk (which repeats those bytes).
     /// UTF-16 with a byte-order mark is decoded to UTF-8 on the way, as `read` decodes a small
-    /// file: chunks, overlap and `reportBelow` are then in UTF-8 bytes. Closes the file.
-    public func readChunks(_ file: LargeFile, body: (UnsafeBufferPointer<UInt8>, Int) -> Void) -> ChunkedRead {
+    /// file: chunks, overlap and `reportBelow` are then in UTF-8 bytes. `shouldStop` is asked
+    /// before each chunk is read (and every `utf16ReadSize` bytes of UTF-16): when it says yes,
+    /// reading ends with `.stopped`, so a cancelled scan leaves a file of any size within one
+    /// chunk's time. Closes the file.
+    public func readChunks(_ file: LargeFile, shouldStop: () -> Bool = { false },
+                           body: (UnsafeBufferPointer<UInt8>, Int) -> Void) -> ChunkedRead {
         defer { close(file.fd) }
         if chunkSize > buffer.count {
             buffer.deallocate()
@@ -65,13 +71,14 @@ public final class FileReader {
         }
         var mark: (UInt8, UInt8) = (0, 0)
         if pread(file.fd, &mark, 2, 0) == 2 {
-            if mark == (0xFF, 0xFE) { return readUTF16Chunks(file, littleEndian: true, body: body) }
-            if mark == (0xFE, 0xFF) { return readUTF16Chunks(file, littleEndian: false, body: body) }
+            if mark == (0xFF, 0xFE) { return readUTF16Chunks(file, littleEndian: true, shouldStop: shouldStop, body: body) }
+            if mark == (0xFE, 0xFF) { return readUTF16Chunks(file, littleEndian: false, shouldStop: shouldStop, body: body) }
         }
         let base = buffer.baseAddress!
         var filled = 0
         var first = true
         while true {
+            if shouldStop() { return .stopped }
             // Fill the buffer after the carried-over overlap.
             var eof = false
             while filled < chunkSize {
@@ -104,7 +111,8 @@ public final class FileReader {
     /// `readChunks`. The decoding is the small-file path's (`UTF16Decoding`): a surrogate pair
     /// makes one scalar (also when split between two reads or two chunks), a lone surrogate
     /// U+FFFD, an odd last byte is dropped. Memory: the chunk buffer plus one read.
-    func readUTF16Chunks(_ file: LargeFile, littleEndian: Bool, body: (UnsafeBufferPointer<UInt8>, Int) -> Void) -> ChunkedRead {
+    func readUTF16Chunks(_ file: LargeFile, littleEndian: Bool, shouldStop: () -> Bool,
+                         body: (UnsafeBufferPointer<UInt8>, Int) -> Void) -> ChunkedRead {
         let out = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
         var raw = [UInt8](repeating: 0, count: FileReader.utf16ReadSize)
         var rawStart = 0, rawEnd = 0
@@ -131,6 +139,7 @@ public final class FileReader {
             while filled + 6 <= chunkSize {
                 if rawEnd - rawStart < 2 {
                     if eof { break }
+                    if shouldStop() { return .stopped }
                     let left = rawEnd - rawStart
                     if left > 0 { raw[0] = raw[rawStart] }
                     rawStart = 0; rawEnd = left

@@ -107,7 +107,7 @@ public struct Walker: Sendable {
                 let childPath = frame.path + [UInt8(ascii: "/")] + entry.name
                 let relative = frame.relative + entry.name
                 let anchored = frame.anchored + entry.name
-                let display = frame.display + String(decoding: entry.name, as: UTF8.self)
+                let display = frame.display + FileName.display(entry.name)
                 var kind = entry.kind
                 var target = stat()
                 if kind == .unknown || (kind == .symlink && options.followSymlinks) {
@@ -155,7 +155,7 @@ public struct Walker: Sendable {
                         skip(Skip(displayPath: display, reason: .ignored, message: nil)); continue
                     }
                     let found = FileEntry(path: childPath, displayPath: display,
-                                          rootRelativePath: String(decoding: relative, as: UTF8.self))
+                                          rootRelativePath: FileName.display(relative))
                     if Walker.hasBinaryExtension(entry.name) {
                         skip(Skip(displayPath: display, reason: .binary, message: nil, entry: found)); continue
                     }

@@ -67,55 +67,39 @@ public struct Allowlist: Sendable {
     }
 }
 
-/// Reads a baseline: any earlier JSON report of leakscope (its findings' fingerprints).
+/// Reads a baseline: any earlier JSON report of leakscope (its findings' fingerprints),
+/// streaming (`BaselineReader`): memory is the fingerprints plus one read buffer, whatever the
+/// report's size.
 public enum Baseline {
     public static func load(path: String) throws(ConfigError) -> Set<String> {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw ConfigError(file: path, line: 0, message: "cannot read baseline file (\(ConfigError.reason(error)))")
-        }
-        return try parse(data, file: path)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw unreadable(path, errno) }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { throw unreadable(path, EISDIR) }
+        let (result, readError) = BaselineReader.fingerprints(fd: fd)
+        if readError != 0 { throw unreadable(path, readError) }
+        return try check(result, file: path)
     }
 
     /// The fingerprints of a baseline's bytes; `file` names it in errors.
     public static func parse(_ data: Data, file path: String) throws(ConfigError) -> Set<String> {
-        let object: Any
-        do { object = try JSONSerialization.jsonObject(with: data) } catch {
-            let line = 1 + data.prefix(errorOffset(error) ?? 0).filter { $0 == 0x0A }.count
+        try check(BaselineReader.fingerprints([UInt8](data)), file: path)
+    }
+
+    private static func unreadable(_ path: String, _ code: Int32) -> ConfigError {
+        ConfigError(file: path, line: 0, message: "cannot read baseline file (\(String(cString: strerror(code))))")
+    }
+
+    private static func check(_ result: Result<Set<String>, BaselineReader.Failure>, file path: String) throws(ConfigError) -> Set<String> {
+        switch result {
+        case .success(let fingerprints): return fingerprints
+        case .failure(.syntax(let line)):
             throw ConfigError(file: path, line: line, message: "not valid JSON (a baseline is a leakscope JSON report)")
-        }
-        guard let root = object as? [String: Any], let findings = root["findings"] as? [Any] else {
+        case .failure(.noFindings):
             throw ConfigError(file: path, line: 1, message: "no \"findings\" array (a baseline is a leakscope JSON report)")
+        case .failure(.noFingerprint(let index, let line)):
+            throw ConfigError(file: path, line: line, message: "finding \(index + 1) has no \"fingerprint\"")
         }
-        var out = Set<String>()
-        for (i, item) in findings.enumerated() {
-            guard let f = item as? [String: Any], let fp = f["fingerprint"] as? String, !fp.isEmpty else {
-                throw ConfigError(file: path, line: lineOfFinding(i, in: data), message: "finding \(i + 1) has no \"fingerprint\"")
-            }
-            out.insert(fp)
-        }
-        return out
-    }
-
-    /// Where JSONSerialization stopped: `NSJSONSerializationErrorIndex` (Darwin), else the offset
-    /// in its message, "... around character 44." (swift-foundation, Linux).
-    static func errorOffset(_ error: Error) -> Int? {
-        let info = (error as NSError).userInfo
-        if let index = info["NSJSONSerializationErrorIndex"] as? Int { return index }
-        guard let text = info[NSDebugDescriptionErrorKey] as? String,
-              let marker = text.range(of: "around character ") else { return nil }
-        return Int(text[marker.upperBound...].prefix { $0.isASCII && $0.isNumber })
-    }
-
-    /// Approximate line of the `index`-th finding object (for messages).
-    static func lineOfFinding(_ index: Int, in data: Data) -> Int {
-        let text = String(decoding: data, as: UTF8.self)
-        var seen = -1
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where line.contains("\"rule\"") || line.contains("\"fingerprint\"") || line.trimmingCharacters(in: .whitespaces) == "{" {
-            if line.trimmingCharacters(in: .whitespaces) == "{" { seen += 1 }
-            if seen == index + 1 { return n + 1 }
-        }
-        return 1
     }
 }

@@ -108,8 +108,8 @@ final class ScanWorker {
     private func scanLarge(_ file: FileReader.LargeFile, provenance: Provenance) {
         var position = TextPosition()
         var found: [Finding] = []
-        let end = reader.readChunks(file) { chunk, reportBelow in
-            if options.cancellation.isCancelled { return }
+        let cancellation = options.cancellation
+        let end = reader.readChunks(file, shouldStop: { cancellation.isCancelled }) { chunk, reportBelow in
             let fragment = Fragment(bytes: chunk, provenance: provenance, lines: .origin(position), reportBelow: reportBelow)
             found += scan(fragment).map(\.finding)
             position = position.advanced(over: chunk, to: reportBelow)
@@ -120,6 +120,8 @@ final class ScanWorker {
             return
         case .failed(let message):
             state.incomplete("\(provenance.path): read failed part way (\(message)); findings up to there are reported")
+        case .stopped:
+            state.incomplete("\(provenance.path): interrupted part way; findings up to there are reported")
         case .done: break
         }
         state.count(bytes: file.size, progress: options.progress, found: found.count)

@@ -41,13 +41,25 @@ struct TriageStage {
     /// and the scan says once why.
     private mutating func markShallowAges(_ findings: inout [Finding]) {
         let repo = options.roots.first ?? "."
+        guard let boundary = shallowBoundary(of: repo) else { return }
+        markShallow(&findings, in: repo, boundary: boundary, indices: findings.indices) { $0.commit?.sha }
+    }
+
+    /// The shallow boundary (graft) commits of `repo`, or nil when it is not a shallow clone.
+    private func shallowBoundary(of repo: String) -> Set<String>? {
         guard GitCommand.isShallow(repository: repo),
-              let data = try? GitCommand.run(["rev-parse", "--git-path", "shallow"], in: repo) else { return }
+              let data = try? GitCommand.run(["rev-parse", "--git-path", "shallow"], in: repo) else { return nil }
         var path = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         if !path.hasPrefix("/") { path = (repo as NSString).appendingPathComponent(path) }
-        let boundary = Set(((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init))
+        return Set(((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init))
+    }
+
+    /// Makes unknown the ages of the findings at `indices` whose commit (`commit(finding)`) is on
+    /// the shallow boundary, with the reason; one warning for the repository.
+    private mutating func markShallow(_ findings: inout [Finding], in repo: String, boundary: Set<String>,
+                                      indices: some Sequence<Int>, commit: (Finding) -> String?) {
         warnings.append("\(repo) is a shallow clone: introducing commits and ages stop at its depth; secrets credited to its oldest commits have an unknown age (fetch the full history for the truth)")
-        for i in findings.indices where findings[i].commit.map({ boundary.contains($0.sha) }) ?? false {
+        for i in indices where commit(findings[i]).map({ boundary.contains($0) }) ?? false {
             findings[i].age = nil
             findings[i].blastRadius.reasons.append("introduced at or before the shallow clone's oldest commit: the true age is unknown")
         }
@@ -117,6 +129,12 @@ struct TriageStage {
                 }
             }
         }
+        // Blame in a shallow clone credits every older line to the boundary commit.
+        for repo in requests.keys.sorted() {
+            guard let boundary = shallowBoundary(of: repo) else { continue }
+            let inRepo = byFile.filter { location[$0.key]?.repo == repo }.flatMap(\.value)
+            markShallow(&findings, in: repo, boundary: boundary, indices: inRepo) { $0.age?.source == .git ? $0.age?.commit : nil }
+        }
     }
 
     /// Risk from the finding's blast radius, whether it is committed, and how long it has been
@@ -157,7 +175,14 @@ struct TriageStage {
         }
     }
 
+    /// The file's modification time; a path whose name is not UTF-8 (shown with `\xNN`) is
+    /// found by its bytes, so each such file has its own date.
     private func modificationDate(_ file: String) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date
+        if let date = (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date { return date }
+        guard file.contains("\\x") else { return nil }
+        var st = stat()
+        let bytes = FileName.bytes(display: file).map { CChar(bitPattern: $0) } + [0]
+        guard stat(bytes, &st) == 0 else { return nil }
+        return Date(timeIntervalSince1970: Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9)
     }
 }
