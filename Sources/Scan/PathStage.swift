@@ -183,7 +183,7 @@ final class PathStage {
         var finding = Finding(
             rule: rule.id, ruleName: rule.name, provider: rule.provider, category: rule.category,
             file: file, line: 1, column: 1, secret: name, secretLength: facts.size, redacted: true,
-            fingerprint: FindingBuilder.fingerprint(rule: rule.id, file: file, secret: identity),
+            fingerprint: FindingBuilder.fingerprint(rule: rule.id, file: options.anchor.path(of: file), secret: identity),
             entropy: facts.entropy, context: PathStage.describe(rule: rule, facts: facts),
             blastRadius: BlastRadiusInfo(level: assessment.level, lifetime: assessment.lifetime,
                                          capabilities: assessment.capabilities,

@@ -47,6 +47,8 @@ public struct ScanOptions: Sendable {
     public var allowlist = Allowlist()
     /// The moment ages and expiry dates are measured against (tests fix it).
     public var now = Date()
+    /// What fingerprints measure paths from (the repository root, whatever the root's spelling).
+    public var anchor = PathAnchor()
 
     public init(roots: [String]) { self.roots = roots.isEmpty ? ["."] : roots }
 

@@ -42,6 +42,7 @@ public struct ScanPlan: Sendable {
         var disabled: Set<String> = []
         var named: Set<String> = []
         var namedAt: [String: SourceLocation] = [:]
+        var configBaseline: String?
         do {
             if let file = configFile(request) {
                 let config = try Config.load(path: file)
@@ -51,14 +52,25 @@ public struct ScanPlan: Sendable {
                 named = config.namedRuleIDs
                 for id in named { namedAt[id] = SourceLocation(file: file, line: config.ruleIDLines[id] ?? 0) }
                 options.allowlist = Allowlist(config: config)
+                configBaseline = config.baseline
             }
-            if let baseline = request.baseline {
+            if let baseline = request.baseline ?? configBaseline ?? conventionalBaseline(options.roots) {
                 options.allowlist.baseline = try Baseline.load(path: baseline)
                 options.allowlist.baselineFile = baseline
             }
         } catch {
             throw Failure(message: "\(error)")
         }
+        if let top = projectRoot(options.roots) {
+            var ignores = IgnoreFile()
+            for (name, gitleaks) in [(IgnoreFile.fileName, false), (IgnoreFile.gitleaksFileName, true)] {
+                if let file = IgnoreFile.load((top as NSString).appendingPathComponent(name), gitleaks: gitleaks) {
+                    ignores.merge(file)
+                }
+            }
+            options.allowlist.ignores = ignores
+        }
+        if request.mode == .files { options.anchor = PathAnchor(roots: options.roots) }
         let rules: RuleSet
         do {
             rules = try RuleSet.load(builtin: request.builtinRules, extraPaths: request.ruleFiles + configRules,
@@ -123,6 +135,30 @@ public struct ScanPlan: Sendable {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else { return nil }
         let candidate = (root as NSString).appendingPathComponent(Config.fileName)
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+    }
+
+    /// The baseline's conventional place: the repository root's file (or the scan root's,
+    /// outside a repository), used when it exists and nothing else names a baseline.
+    public static let baselineFileName = ".leakscope-baseline.json"
+
+    /// Where the conventional files (`.leakscope-baseline.json`, `.leakscopeignore`,
+    /// `.gitleaksignore`) are looked for: the top of the repository that holds the first root,
+    /// else the first root's folder.
+    static func projectRoot(_ roots: [String]) -> String? {
+        guard let root = roots.first, root != "-" else { return nil }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir) else { return nil }
+        let folder = isDir.boolValue ? root : (root as NSString).deletingLastPathComponent
+        let start = folder.isEmpty ? "." : folder
+        guard let real = PathAnchor.realPath(start) else { return nil }
+        return PathAnchor.repositoryTop(from: real) ?? real
+    }
+
+    /// `.leakscope-baseline.json` at the project root, when there is one.
+    static func conventionalBaseline(_ roots: [String]) -> String? {
+        guard let top = projectRoot(roots) else { return nil }
+        let candidate = (top as NSString).appendingPathComponent(baselineFileName)
         return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
 

@@ -30,6 +30,7 @@ final class ScanWorker {
                             chunkSize: options.chunkSize)
         var builder = FindingBuilder(rules: rules.rules, showSecrets: options.showSecrets, now: options.now)
         builder.allowlist = options.allowlist
+        builder.anchor = options.anchor
         self.builder = builder
         decoding = options.decode ? DecodingStage(rules: rules) : nil
         context = ContextStage(rules: rules)

@@ -32,12 +32,13 @@ public final class Scanner: Sendable {
         var triage = TriageStage(options: options)
         triage.apply(to: &findings)
         options.allowlist.applyBaseline(to: &findings)
+        options.allowlist.applyIgnores(to: &findings, anchor: options.anchor)
         summary.triageSeconds = Scanner.seconds(since: triageStarted)
         findings.sort(by: Finding.reportOrder)
         summary.filesScanned = state.filesScanned
         summary.bytesScanned = state.bytesScanned
         summary.complete = state.complete
-        summary.warnings = (state.warnings + triage.warnings).sorted()
+        summary.warnings = (state.warnings + triage.warnings + options.allowlist.ignores.warnings).sorted()
         summary.filesSkipped = Dictionary(uniqueKeysWithValues: state.skipped.map { ($0.key.rawValue, $0.value) })
         summary.findings = findings.filter { $0.suppression == nil }.count
         summary.suppressed = findings.count - summary.findings
