@@ -5,10 +5,14 @@ import Foundation
 /// the root (`/abs/repo`, `.`, `src/..`). Reports keep the path as the user reached it; only
 /// fingerprints and `.gitleaksignore` lines use the anchored path.
 public struct PathAnchor: Sendable {
-    /// Folder roots: the prefix the walker puts before their files, and what replaces it.
-    var folders: [(display: String, anchored: String)] = []
-    /// File roots: the path as given, and the file relative to the anchor.
-    var files: [String: String] = [:]
+    /// Folder roots: the prefix the walker puts before their files, what replaces it, and the
+    /// anchor folder (absolute).
+    var folders: [(display: String, anchored: String, top: String)] = []
+    /// File roots: the path as given, the file relative to the anchor, and the anchor.
+    var files: [String: (path: String, top: String)] = [:]
+    /// The anchor of the first root (absolute, symbolic links resolved): what SARIF's
+    /// `%SRCROOT%` stands for.
+    public var top: String?
 
     /// Paths are kept as they are (git modes, whose paths are already repository-relative).
     public init() {}
@@ -26,10 +30,11 @@ public struct PathAnchor: Sendable {
                 var display = root
                 while display.hasSuffix("/") && display.count > 1 { display.removeLast() }
                 let prefix = display == "." ? "" : display == "/" ? "/" : display + "/"
-                folders.append((prefix, relative.isEmpty ? "" : relative + "/"))
+                folders.append((prefix, relative.isEmpty ? "" : relative + "/", top))
             } else {
-                files[root] = relative
+                files[root] = (relative, top)
             }
+            if self.top == nil { self.top = top }
         }
         // The longest prefix wins ("" matches every path).
         folders.sort { $0.display.count > $1.display.count }
@@ -37,11 +42,16 @@ public struct PathAnchor: Sendable {
 
     /// `display` (a path as reported) relative to its root's anchor.
     public func path(of display: String) -> String {
+        located(display)?.path ?? display
+    }
+
+    /// `display` relative to its root's anchor, and that anchor; nil for a path under no root.
+    public func located(_ display: String) -> (path: String, top: String)? {
         if let file = files[display] { return file }
         for f in folders where display.hasPrefix(f.display) {
-            return f.anchored + display.dropFirst(f.display.count)
+            return (f.anchored + display.dropFirst(f.display.count), f.top)
         }
-        return display
+        return nil
     }
 
     /// The nearest folder at or above `folder` that holds `.git` (a folder or a worktree's file).

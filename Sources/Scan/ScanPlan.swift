@@ -70,7 +70,7 @@ public struct ScanPlan: Sendable {
             }
             options.allowlist.ignores = ignores
         }
-        if request.mode == .files { options.anchor = PathAnchor(roots: options.roots) }
+        if request.mode == .files { options.anchor = PathAnchor(roots: options.roots) } else { options.anchor.top = projectRoot(options.roots) }
         let rules: RuleSet
         do {
             rules = try RuleSet.load(builtin: request.builtinRules, extraPaths: request.ruleFiles + configRules,

@@ -43,7 +43,16 @@ public final class Scanner: Sendable {
         summary.findings = findings.filter { $0.suppression == nil }.count
         summary.suppressed = findings.count - summary.findings
         summary.seconds = Scanner.seconds(since: started)
-        return ScanReport(findings: findings, summary: summary)
+        var report = ScanReport(findings: findings, summary: summary)
+        report.sourceRoot = options.anchor.top
+        if let top = options.anchor.top {
+            for f in findings where report.sourcePaths[f.file] == nil {
+                // Git modes' paths are already relative to the repository root.
+                if options.mode != .files { report.sourcePaths[f.file] = f.file; continue }
+                if let place = options.anchor.located(f.file), place.top == top { report.sourcePaths[f.file] = place.path }
+            }
+        }
+        return report
     }
 
     /// Runs the producer and one worker a thread until the input is exhausted (or cancelled);
