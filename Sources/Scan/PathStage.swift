@@ -261,6 +261,7 @@ extension ScanWorker {
         switch item {
         case .file(let entry): path = PathStage.subject(entry, roots: options.roots)
         case .added(let change): path = change.path
+        case .stream(_, let name): path = name
         case .blob(let info, _), .delta(let info, _, _): path = info.path
         }
         rules.paths.openGates(for: path, in: workspace)

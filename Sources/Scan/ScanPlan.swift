@@ -35,6 +35,7 @@ public struct ScanPlan: Sendable {
         options.useGit = request.useGit
         options.decode = request.decode
         if let threads = request.threads { options.threads = threads }
+        if let name = request.stdinName { options.stdinName = name }
         if let size = request.maxFileSize { options.maxFileSize = size }
 
         try checkInputs(request, roots: options.roots)
@@ -96,7 +97,13 @@ public struct ScanPlan: Sendable {
     /// (the staged changes) or a repository, said in one line rather than git's usage text.
     static func checkInputs(_ request: ScanRequest, roots: [String]) throws(Failure) {
         let fm = FileManager.default
-        for root in roots where !fm.fileExists(atPath: root) && (try? fm.destinationOfSymbolicLink(atPath: root)) == nil {
+        if roots.filter({ $0 == ScanOptions.stdinRoot }).count > 1 {
+            throw Failure(message: "'-' (standard input) can be named once")
+        }
+        if request.mode != .files && roots.contains(ScanOptions.stdinRoot) {
+            throw Failure(message: "'-' (standard input) cannot be scanned with --staged, --since, --range or --history")
+        }
+        for root in roots where root != ScanOptions.stdinRoot && !fm.fileExists(atPath: root) && (try? fm.destinationOfSymbolicLink(atPath: root)) == nil {
             let hint = roots.count == 1 && !root.contains("/") ? didYouMean(root, among: subcommands) : ""
             throw Failure(message: hint.isEmpty ? "\(root): no such file or folder"
                                                 : "\(root): no such file, folder or subcommand\(hint)")
@@ -131,7 +138,8 @@ public struct ScanPlan: Sendable {
     /// The config file to read: `--config`, else `.leakscope.toml` in the first root folder.
     static func configFile(_ request: ScanRequest) -> String? {
         if let config = request.config { return config }
-        let root = request.paths.first ?? "."
+        let first = request.paths.first ?? "."
+        let root = first == ScanOptions.stdinRoot ? "." : first
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else { return nil }
         let candidate = (root as NSString).appendingPathComponent(Config.fileName)
@@ -146,7 +154,9 @@ public struct ScanPlan: Sendable {
     /// `.gitleaksignore`) are looked for: the top of the repository that holds the first root,
     /// else the first root's folder.
     static func projectRoot(_ roots: [String]) -> String? {
-        guard let root = roots.first, root != "-" else { return nil }
+        // Standard input alone: the current folder's repository.
+        guard let first = roots.first else { return nil }
+        let root = first == ScanOptions.stdinRoot ? "." : first
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir) else { return nil }
         let folder = isDir.boolValue ? root : (root as NSString).deletingLastPathComponent

@@ -11,8 +11,11 @@ struct ScanCommand: ParsableCommand {
         discussion: "Exit status: 0 nothing found, 1 findings (at or above --fail-on), 2 usage or configuration error."
     )
 
-    @Argument(help: "Files and folders to scan (the repository for --staged, --since, --range, --history).", completion: .file())
+    @Argument(help: "Files and folders to scan; - reads standard input (the repository for --staged, --since, --range, --history).", completion: .file())
     var paths: [String] = ["."]
+
+    @Option(name: .long, help: "The name standard input (the path -) has in reports (default: -).")
+    var stdinName: String?
 
     @Option(name: .long, help: "Output format (default: from -o's extension, else text).")
     var format: ReportFormat?
@@ -125,6 +128,7 @@ struct ScanCommand: ParsableCommand {
         r.writeBaseline = writeBaseline
         r.reposFile = reposFile
         r.strict = strict
+        r.stdinName = stdinName
         return r
     }
 

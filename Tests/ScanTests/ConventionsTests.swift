@@ -183,3 +183,77 @@ import Vocabulary
         #expect(HookInstaller.blockMessage(failing: report.visible, baseline: "ci/known.json").contains("--write-baseline ci/known.json"))
     }
 }
+
+/// `scan -`: standard input is one more input, read in chunks like a large file.
+@Suite struct StandardInputTests {
+    /// A pipe whose write end a thread fills with `text` and closes; the read end to scan.
+    func feeding(_ text: String) -> Int32 {
+        var fds: [Int32] = [0, 0]
+        precondition(pipe(&fds) == 0)
+        let bytes = Array(text.utf8), writer = fds[1]
+        Thread.detachNewThread {
+            var sent = 0
+            while sent < bytes.count {
+                let n = bytes[sent...].withUnsafeBufferPointer { write(writer, $0.baseAddress, $0.count) }
+                if n <= 0 { break }
+                sent += n
+            }
+            close(writer)
+        }
+        return fds[0]
+    }
+
+    func plan(_ paths: [String], name: String? = nil) throws -> ScanPlan {
+        var r = ScanRequest()
+        r.paths = paths
+        r.useGit = false
+        r.threads = 2
+        r.stdinName = name
+        return try ScanPlan.make(r)
+    }
+
+    @Test func standardInputIsScannedAndNamedDash() throws {
+        let key = FakeKeys.awsAccessKeyID()
+        var p = try plan(["-"])
+        p.options.stdinDescriptor = feeding("first line\nKEY=\(key)\n")
+        let report = try p.run()
+        #expect(report.visible.map(\.file) == ["-"])
+        #expect(report.visible.map(\.line) == [2])
+        #expect(report.summary.filesScanned == 1)
+    }
+
+    @Test func stdinNameNamesItAndFeedsTheFingerprint() throws {
+        let key = FakeKeys.awsAccessKeyID()
+        var p = try plan(["-"], name: "config/app.env")
+        p.options.stdinDescriptor = feeding("KEY=\(key)\n")
+        let f = try #require(try p.run().visible.first)
+        #expect(f.file == "config/app.env")
+        #expect(f.fingerprint == FindingBuilder.fingerprint(rule: f.rule, file: "config/app.env", secret: key))
+    }
+
+    @Test func longStandardInputIsChunkedAndASecretAcrossABoundaryFoundOnce() throws {
+        let keys = (0..<3).map { _ in FakeKeys.awsAccessKeyID() }
+        var p = try plan(["-"])
+        p.options.chunkSize = 200_000
+        // Far beyond one chunk (and the 64 KiB overlap), a key on each side of a boundary.
+        let filler = String(repeating: "lorem ipsum dolor sit amet\n", count: 7_400)
+        let text = "A=\(keys[0])\n" + filler + "B=\(keys[1])\n" + filler + "C=\(keys[2])\n"
+        p.options.stdinDescriptor = feeding(text)
+        let report = try p.run()
+        #expect(report.visible.map(\.line) == [1, 7_402, 14_803])
+        #expect(report.summary.bytesScanned == text.utf8.count)
+    }
+
+    @Test func standardInputBesideAFolderAndNotInGitModes() throws {
+        let d = try TempDir()
+        try d.write("a.env", "KEY=\(FakeKeys.awsAccessKeyID())\n")
+        var p = try plan([d.path, "-"])
+        p.options.stdinDescriptor = feeding("KEY=\(FakeKeys.awsAccessKeyID())\n")
+        #expect(try p.run().visible.count == 2)
+        #expect(throws: ScanPlan.Failure.self) { try plan(["-", "-"]) }
+        var staged = ScanRequest()
+        staged.paths = ["-"]
+        staged.mode = .staged
+        #expect(throws: ScanPlan.Failure.self) { try ScanPlan.make(staged) }
+    }
+}
