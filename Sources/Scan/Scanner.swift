@@ -49,7 +49,14 @@ public final class Scanner: Sendable {
             for f in findings where report.sourcePaths[f.file] == nil {
                 // Git modes' paths are already relative to the repository root.
                 if options.mode != .files { report.sourcePaths[f.file] = f.file; continue }
-                if let place = options.anchor.located(f.file), place.top == top { report.sourcePaths[f.file] = place.path }
+                if let place = options.anchor.located(f.file), place.top == top {
+                    report.sourcePaths[f.file] = place.path
+                } else if f.file != ScanOptions.stdinRoot {
+                    // Under another root (`--repos-file`): absolute, never relative to `%SRCROOT%`.
+                    let absolute = f.file.hasPrefix("/") ? f.file
+                        : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(f.file)
+                    report.sourcePaths[f.file] = URL(fileURLWithPath: absolute).standardized.path
+                }
             }
         }
         return report

@@ -33,6 +33,22 @@ extension SARIFTests {
         }
     }
 
+    @Test func aFileUnderAnotherRootKeepsAnAbsoluteURI() throws {
+        let d = try TempDir()
+        try d.mkdir("one/.git")
+        try d.mkdir("two/.git")
+        try d.write("one/a.env", "KEY=\(FakeKeys.awsAccessKeyID())\n")
+        try d.write("two/b.env", "KEY=\(FakeKeys.awsAccessKeyID())\n")
+        var r = ScanRequest()
+        r.paths = [d.path + "/one", d.path + "/two"]
+        r.useGit = false
+        let sarif = reporter.render(try ScanPlan.make(r).run())
+        try validate(sarif)
+        let locations = try decode(sarif).runs[0].results.map { $0.locations[0].physicalLocation.artifactLocation }
+        #expect(locations.contains(SARIF.ArtifactLocation(uri: "a.env", uriBaseId: "%SRCROOT%")))
+        #expect(locations.contains { $0.uriBaseId == nil && $0.uri.hasPrefix("file:///") && $0.uri.hasSuffix("/two/b.env") })
+    }
+
     @Test func aRunOverTheCapKeepsTheHighestRiskAndCountsTheRest() throws {
         var findings: [Finding] = []
         for i in 0..<30 {
