@@ -188,6 +188,14 @@ public struct ScanSummary: Sendable, Codable, Equatable {
 public struct ScanReport: Sendable, Codable, Equatable {
     public var findings: [Finding]
     public var summary: ScanSummary
+    /// The repository root (absolute) that SARIF's `%SRCROOT%` stands for; nil when unknown.
+    /// Not part of the JSON contract.
+    public var sourceRoot: String?
+    /// Each finding's path relative to `sourceRoot`, keyed by the path as reported (files under
+    /// another root are absent).
+    public var sourcePaths: [String: String] = [:]
+
+    enum CodingKeys: String, CodingKey { case findings, summary }
 
     public init(findings: [Finding], summary: ScanSummary) {
         self.findings = findings

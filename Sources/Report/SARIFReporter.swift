@@ -14,7 +14,17 @@ public struct SARIFReporter: Reporter {
     /// The leakscope version written when the caller gives none.
     public static let defaultToolVersion = "0.1.0"
 
-    public init(toolVersion: String = SARIFReporter.defaultToolVersion) { self.toolVersion = toolVersion }
+    /// Most results one run holds: GitHub code scanning rejects a run with more than 25,000.
+    public static let defaultMaxResults = 25_000
+
+    /// Results kept in the run (the highest-risk ones); the rest are counted in the run's
+    /// `resultsOmitted` property and a warning.
+    public let maxResults: Int
+
+    public init(toolVersion: String = SARIFReporter.defaultToolVersion, maxResults: Int = SARIFReporter.defaultMaxResults) {
+        self.toolVersion = toolVersion
+        self.maxResults = max(0, maxResults)
+    }
 
     public func render(_ report: ScanReport) -> String {
         let encoder = JSONEncoder()
@@ -26,13 +36,20 @@ public struct SARIFReporter: Reporter {
 
     /// The SARIF document for `report`, as Codable values (tests inspect it).
     public func log(for report: ScanReport) -> SARIF.Log {
-        let findings = report.findings
+        let (findings, omitted) = SARIFReporter.capped(report.findings, to: maxResults)
         let ruleIDs = Array(Set(findings.map(\.rule))).sorted()
         let ruleIndex = Dictionary(uniqueKeysWithValues: ruleIDs.enumerated().map { ($1, $0) })
         let byRule = Dictionary(grouping: findings, by: \.rule)
         let rules = ruleIDs.map { SARIFReporter.descriptor(id: $0, findings: byRule[$0]!) }
-        let results = findings.map { SARIFReporter.result($0, ruleIndex: ruleIndex[$0.rule]!) }
-        let notifications = report.summary.warnings.map {
+        let results = findings.map {
+            SARIFReporter.result($0, ruleIndex: ruleIndex[$0.rule]!, sourcePath: report.sourcePaths[$0.file])
+        }
+        var warnings = report.summary.warnings
+        if omitted > 0 {
+            warnings.append("\(omitted) of \(report.findings.count) results left out of this run: GitHub code scanning "
+                + "accepts at most \(maxResults) a run; the \(maxResults) highest-risk are kept (the JSON report has them all)")
+        }
+        let notifications = warnings.map {
             SARIF.Notification(level: "warning", message: SARIF.Message(text: $0))
         }
         let invocation = SARIF.Invocation(
@@ -44,8 +61,13 @@ public struct SARIFReporter: Reporter {
         let driver = SARIF.ToolComponent(
             name: "leakscope", informationUri: "https://github.com/leakscope/leakscope",
             semanticVersion: toolVersion, rules: rules)
-        let run = SARIF.Run(tool: SARIF.Tool(driver: driver), invocations: [invocation], results: results,
+        var run = SARIF.Run(tool: SARIF.Tool(driver: driver), invocations: [invocation], results: results,
                             columnKind: "unicodeCodePoints")
+        if let root = report.sourceRoot, root.hasPrefix("/") {
+            let folder = root.hasSuffix("/") ? root : root + "/"
+            run.originalUriBaseIds = ["%SRCROOT%": SARIF.ArtifactLocation(uri: "file://" + SARIFReporter.percentEncodePath(folder, keepDriveColon: false))]
+        }
+        if omitted > 0 { run.properties = SARIF.RunProperties(resultsOmitted: omitted, resultsTotal: report.findings.count) }
         return SARIF.Log(schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run])
     }
 
@@ -108,12 +130,27 @@ public struct SARIFReporter: Reporter {
 
     // MARK: - Results
 
-    static func result(_ f: Finding, ruleIndex: Int) -> SARIF.Result {
+    /// At most `limit` findings, in report order: the highest-risk ones (unsuppressed before
+    /// suppressed, then by score, ties in report order); and how many were left out.
+    static func capped(_ findings: [Finding], to limit: Int) -> ([Finding], Int) {
+        guard findings.count > limit else { return (findings, 0) }
+        let ranked = findings.indices.sorted { a, b in
+            let x = findings[a], y = findings[b]
+            if (x.suppression == nil) != (y.suppression == nil) { return x.suppression == nil }
+            if x.risk.score != y.risk.score { return x.risk.score > y.risk.score }
+            return a < b
+        }
+        let kept = ranked.prefix(limit).sorted()
+        return (kept.map { findings[$0] }, findings.count - limit)
+    }
+
+    static func result(_ f: Finding, ruleIndex: Int, sourcePath: String? = nil) -> SARIF.Result {
         let shown = f.redacted ? "\(f.secret) (\(f.secretLength) bytes, redacted)" : f.secret
         let message = "\(f.ruleName) (\(f.provider)): \(shown); risk \(f.risk.level) \(f.risk.score)/100"
         // The context holds the secret itself unless redacted: a snippet only when it is.
         let snippet = f.redacted && !f.context.isEmpty ? SARIF.ArtifactContent(text: f.context) : nil
-        let (uri, base) = artifactURI(f.file)
+        // Relative to the repository root when the scan knows it, whatever the root's spelling.
+        let (uri, base) = artifactURI(sourcePath ?? f.file)
         let location = SARIF.Location(physicalLocation: SARIF.PhysicalLocation(
             artifactLocation: SARIF.ArtifactLocation(uri: uri, uriBaseId: base),
             region: SARIF.Region(startLine: max(f.line, 1), startColumn: max(f.column, 1), snippet: snippet)))
@@ -196,6 +233,16 @@ public enum SARIF {
         public var results: [Result]
         /// How `startColumn` counts: leakscope counts Unicode code points.
         public var columnKind: String
+        /// `%SRCROOT%`: the repository root the result URIs are relative to.
+        public var originalUriBaseIds: [String: ArtifactLocation]?
+        /// Set when results were left out (more than `maxResults`).
+        public var properties: RunProperties?
+    }
+
+    /// A run's property bag: how many results the 25,000 cap left out.
+    public struct RunProperties: Codable, Sendable, Equatable {
+        public var resultsOmitted: Int
+        public var resultsTotal: Int
     }
 
     /// The analysis tool.

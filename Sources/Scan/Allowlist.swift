@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Glob
 import Match
@@ -19,12 +20,21 @@ public struct Allowlist: Sendable {
     public var baselineFile = ""
     /// The config file, for the suppression's justification.
     public var configFile = ""
+    /// SHA-256 digests (hex) of allowed values: `sha256:<hex>` in `[allowlist] values`, so the
+    /// config need not hold the value itself.
+    public var valueHashes: Set<String> = []
+    /// `.leakscopeignore` fingerprints and `.gitleaksignore` locations.
+    public var ignores = IgnoreFile()
 
     public init() {}
 
     /// The allowlist a config file describes.
     public init(config: Config) {
         values = config.allowedValues
+        for value in config.allowedValues where Allowlist.isValueHash(value) {
+            values.remove(value)
+            valueHashes.insert(String(value.dropFirst(Allowlist.hashPrefix.count)).lowercased())
+        }
         patterns = config.allowedPatterns
         paths = config.allowedPaths.isEmpty ? nil : IgnoreRules(globs: config.allowedPaths)
         overrides = config.overrides.map { (IgnoreRules(globs: $0.paths), $0.disabledRules) }
@@ -38,7 +48,8 @@ public struct Allowlist: Sendable {
 
     /// A suppression for a secret the config allows, or nil.
     func suppression(secret: String, path: String) -> Suppression? {
-        if values.contains(secret) || patterns.contains(where: { $0.matches(secret) }) {
+        if values.contains(secret) || patterns.contains(where: { $0.matches(secret) })
+            || (!valueHashes.isEmpty && valueHashes.contains(Allowlist.sha256(secret))) {
             return Suppression(kind: .config, justification: "allowlisted value in \(configFile)")
         }
         if let paths, matches(paths, path) {
@@ -56,6 +67,48 @@ public struct Allowlist: Sendable {
             if rules.ignores(filePath: Array(parts[start...].joined(separator: "/").utf8)) { return true }
         }
         return false
+    }
+
+    static let hashPrefix = "sha256:"
+
+    /// `sha256:` then 64 hex digits.
+    static func isValueHash(_ value: String) -> Bool {
+        value.hasPrefix(hashPrefix) && value.count == hashPrefix.count + 64
+            && value.dropFirst(hashPrefix.count).allSatisfy(\.isHexDigit)
+    }
+
+    /// SHA-256 of a value's UTF-8, 64 lowercase hex digits (what `sha256sum` prints for it
+    /// written without a newline: `printf %s VALUE | sha256sum`).
+    static func sha256(_ value: String) -> String {
+        SHA256.hash(data: Array(value.utf8)).map { byte in
+            let hex = Array("0123456789abcdef".utf8)
+            return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
+        }.joined()
+    }
+
+    /// Marks findings `.leakscopeignore` names by fingerprint, or `.gitleaksignore` by file and
+    /// line (and commit, when both have one); `anchor` makes the finding's path repository-relative.
+    func applyIgnores(to findings: inout [Finding], anchor: PathAnchor) {
+        guard !ignores.fingerprints.isEmpty || !ignores.locations.isEmpty else { return }
+        var byPlace: [String: [IgnoreFile.Location]] = [:]
+        for l in ignores.locations { byPlace["\(l.file):\(l.line)", default: []].append(l) }
+        for i in findings.indices where findings[i].suppression == nil {
+            let f = findings[i]
+            if let why = ignores.fingerprints[f.fingerprint] {
+                findings[i].suppression = Suppression(kind: .ignoreFile, justification: why)
+                continue
+            }
+            guard !byPlace.isEmpty else { continue }
+            let candidates = byPlace["\(anchor.path(of: f.file)):\(f.line)"] ?? []
+            let commit = f.commit?.sha.lowercased()
+            if let hit = candidates.first(where: { l in
+                guard let c = l.commit, let commit else { return true }
+                return commit.hasPrefix(c) || c.hasPrefix(commit)
+            }) {
+                findings[i].suppression = Suppression(kind: .ignoreFile,
+                                                      justification: "in \(IgnoreFile.gitleaksFileName): \(hit.entry)")
+            }
+        }
     }
 
     /// Marks findings whose fingerprint is in the baseline.

@@ -25,6 +25,9 @@ public struct Config: Sendable {
     public var overrides: [Override] = []
     /// Where the config came from, for suppression messages.
     public var source: String = ""
+    /// `baseline = "..."` (a top-level key): the baseline every mode uses, resolved against the
+    /// config file's folder.
+    public var baseline: String?
 
     /// Rules disabled for some paths.
     public struct Override: Sendable {
@@ -57,7 +60,7 @@ public struct Config: Sendable {
         let lines = TOMLLines(text: text, arrayTable: "override")
         var config = Config()
         config.source = file
-        for key in root.keys where sections[key] == nil {
+        for key in root.keys where sections[key] == nil && key != "baseline" {
             throw ConfigError(file: file, line: lines.line(ofTable: key) ?? lines.line(ofKey: key, after: 1),
                               message: "unknown section '\(key)' (expected \(sections.keys.sorted().joined(separator: ", ")))")
         }
@@ -80,6 +83,13 @@ public struct Config: Sendable {
                 throw ConfigError(file: file, line: lines.line(ofKey: key, after: line),
                                   message: "unknown key '\(key)' in [\(section)]")
             }
+        }
+        if let v = root["baseline"] {
+            guard let path = v.string, !path.isEmpty else {
+                throw ConfigError(file: file, line: lines.line(ofKey: "baseline", after: 1), message: "'baseline' must be a file name")
+            }
+            let base = (file as NSString).deletingLastPathComponent
+            config.baseline = path.hasPrefix("/") || base.isEmpty ? path : (base as NSString).appendingPathComponent(path)
         }
         if let v = root["scan"] {
             let line = lines.line(ofTable: "scan") ?? 1

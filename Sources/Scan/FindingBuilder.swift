@@ -16,6 +16,8 @@ struct FindingBuilder {
     let now: Date
     /// Values, patterns and paths the config allows.
     var allowlist = Allowlist()
+    /// What the fingerprint measures the path from (the repository root).
+    var anchor = PathAnchor()
     /// Characters of context kept either side of the secret.
     static let contextReach = 60
 
@@ -47,28 +49,32 @@ struct FindingBuilder {
             var finding = Finding(
                 rule: rule.id, ruleName: rule.name, provider: rule.provider, category: rule.category,
                 file: file, line: fragment.lines.fileLine(line), column: column, secret: shown, secretLength: m.secret.count,
-                redacted: !showSecrets, fingerprint: FindingBuilder.fingerprint(rule: rule.id, file: file, secret: secret),
+                redacted: !showSecrets, fingerprint: FindingBuilder.fingerprint(rule: rule.id, file: anchor.path(of: file), secret: secret),
                 entropy: m.entropy, context: context(buffer, lineStart: lineStart, secret: m.secret, shown: shown),
                 blastRadius: BlastRadiusInfo(level: assessment.level, lifetime: assessment.lifetime,
                                              capabilities: assessment.capabilities,
                                              reasons: [rule.blastRadius.impact] + assessment.reasons,
                                              details: assessment.details.isEmpty ? nil : assessment.details),
                 tags: rule.category == .ai ? ["llmjacking"] : [],
-                suppression: FindingBuilder.hasAllowMarker(buffer, lineStart: lineStart, from: m.secret.lowerBound)
-                    ? Suppression(kind: .inline, justification: "leakscope:allow on the line")
-                    : allowlist.suppression(secret: secret, path: file))
+                suppression: FindingBuilder.allowMarker(buffer, lineStart: lineStart, from: m.secret.lowerBound)
+                    .map { Suppression(kind: .inline, justification: "\($0) on the line") }
+                    ?? allowlist.suppression(secret: secret, path: file))
             if case .added(_, let commit) = fragment.provenance { finding.commit = commit }
             return Candidate(finding: finding, secretKey: FindingBuilder.fingerprint(rule: rule.id, file: "", secret: secret))
         }
     }
 
     static let allowMarker = Array("leakscope:allow".utf8)
+    /// gitleaks' marker, honoured the same way (a repository moving from gitleaks keeps its allows).
+    static let gitleaksAllowMarker = Array("gitleaks:allow".utf8)
 
-    /// Whether the line holding the secret carries `leakscope:allow` (in a comment, usually).
-    static func hasAllowMarker(_ buffer: UnsafeBufferPointer<UInt8>, lineStart: Int, from: Int) -> Bool {
+    /// The marker (`leakscope:allow` or `gitleaks:allow`) on the line holding the secret, or nil.
+    static func allowMarker(_ buffer: UnsafeBufferPointer<UInt8>, lineStart: Int, from: Int) -> String? {
         var end = from
         while end < buffer.count && buffer[end] != 0x0A && buffer[end] != 0x0D { end += 1 }
-        return buffer.firstIndex(of: allowMarker, in: lineStart..<end) != nil
+        if buffer.firstIndex(of: allowMarker, in: lineStart..<end) != nil { return "leakscope:allow" }
+        if buffer.firstIndex(of: gitleaksAllowMarker, in: lineStart..<end) != nil { return "gitleaks:allow" }
+        return nil
     }
 
     /// SHA-256 of rule, file and secret, 32 hex digits. Never the line: edits above keep it.

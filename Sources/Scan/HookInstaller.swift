@@ -1,5 +1,6 @@
 import Foundation
 import Inputs
+import Report
 
 /// Writes and recognises leakscope's pre-commit hook.
 public enum HookInstaller {
@@ -151,6 +152,26 @@ public enum HookInstaller {
         var message = "leakscope: pre-commit hook \(verb) at \(hook) (runs \(binary) scan --staged)"
         if let backup { message += "\n  the previous hook was moved to \(backup)" }
         return Result(path: hook, message: message)
+    }
+
+    /// What `scan --staged` says when it blocks a commit: how to remove the secret, and the exact
+    /// commands that accept these findings (their fingerprints into `.leakscopeignore`, or all of
+    /// them into the baseline the hook reads).
+    public static func blockMessage(failing: [Finding], baseline: String?) -> String {
+        let n = failing.count
+        let fingerprints = Array(Set(failing.map(\.fingerprint))).sorted()
+        let ignoreLines = fingerprints.map { "    echo '\($0)' >> \(IgnoreFile.fileName)" }.joined(separator: "\n")
+        let baselineFile = baseline.map { ($0 as NSString).lastPathComponent == ScanPlan.baselineFileName ? ScanPlan.baselineFileName : $0 }
+            ?? ScanPlan.baselineFileName
+        return """
+        leakscope: commit blocked: \(n) secret\(n == 1 ? "" : "s") in the staged changes.
+          Remove the secret (and revoke it if it is real). If a finding is a false positive:
+          - add `leakscope:allow` in a comment on that line, or
+          - ignore it by fingerprint (run at the repository root, then commit the file):
+        \(ignoreLines)
+          - or accept every current finding into the baseline the hook reads (run at the repository root):
+            leakscope scan --write-baseline \(baselineFile) . && git add \(baselineFile)
+        """
     }
 
     /// `pre-commit.bak`, or `pre-commit.bak.N` for the first N not taken.

@@ -183,7 +183,7 @@ final class PathStage {
         var finding = Finding(
             rule: rule.id, ruleName: rule.name, provider: rule.provider, category: rule.category,
             file: file, line: 1, column: 1, secret: name, secretLength: facts.size, redacted: true,
-            fingerprint: FindingBuilder.fingerprint(rule: rule.id, file: file, secret: identity),
+            fingerprint: FindingBuilder.fingerprint(rule: rule.id, file: options.anchor.path(of: file), secret: identity),
             entropy: facts.entropy, context: PathStage.describe(rule: rule, facts: facts),
             blastRadius: BlastRadiusInfo(level: assessment.level, lifetime: assessment.lifetime,
                                          capabilities: assessment.capabilities,
@@ -261,6 +261,7 @@ extension ScanWorker {
         switch item {
         case .file(let entry): path = PathStage.subject(entry, roots: options.roots)
         case .added(let change): path = change.path
+        case .stream(_, let name): path = name
         case .blob(let info, _), .delta(let info, _, _): path = info.path
         }
         rules.paths.openGates(for: path, in: workspace)

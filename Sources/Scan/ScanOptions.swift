@@ -47,8 +47,17 @@ public struct ScanOptions: Sendable {
     public var allowlist = Allowlist()
     /// The moment ages and expiry dates are measured against (tests fix it).
     public var now = Date()
+    /// The name standard input (a root `-`) has in reports (`--stdin-name`).
+    public var stdinName = "-"
+    /// The descriptor a root `-` reads (tests give a pipe or a file).
+    public var stdinDescriptor: Int32 = 0
+    /// What fingerprints measure paths from (the repository root, whatever the root's spelling).
+    public var anchor = PathAnchor()
 
     public init(roots: [String]) { self.roots = roots.isEmpty ? ["."] : roots }
+
+    /// The root that names standard input.
+    public static let stdinRoot = "-"
 
     public static var defaultThreads: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }

@@ -35,6 +35,7 @@ public struct ScanPlan: Sendable {
         options.useGit = request.useGit
         options.decode = request.decode
         if let threads = request.threads { options.threads = threads }
+        if let name = request.stdinName { options.stdinName = name }
         if let size = request.maxFileSize { options.maxFileSize = size }
 
         try checkInputs(request, roots: options.roots)
@@ -42,6 +43,7 @@ public struct ScanPlan: Sendable {
         var disabled: Set<String> = []
         var named: Set<String> = []
         var namedAt: [String: SourceLocation] = [:]
+        var configBaseline: String?
         do {
             if let file = configFile(request) {
                 let config = try Config.load(path: file)
@@ -51,14 +53,25 @@ public struct ScanPlan: Sendable {
                 named = config.namedRuleIDs
                 for id in named { namedAt[id] = SourceLocation(file: file, line: config.ruleIDLines[id] ?? 0) }
                 options.allowlist = Allowlist(config: config)
+                configBaseline = config.baseline
             }
-            if let baseline = request.baseline {
+            if let baseline = request.baseline ?? configBaseline ?? conventionalBaseline(options.roots) {
                 options.allowlist.baseline = try Baseline.load(path: baseline)
                 options.allowlist.baselineFile = baseline
             }
         } catch {
             throw Failure(message: "\(error)")
         }
+        if let top = projectRoot(options.roots) {
+            var ignores = IgnoreFile()
+            for (name, gitleaks) in [(IgnoreFile.fileName, false), (IgnoreFile.gitleaksFileName, true)] {
+                if let file = IgnoreFile.load((top as NSString).appendingPathComponent(name), gitleaks: gitleaks) {
+                    ignores.merge(file)
+                }
+            }
+            options.allowlist.ignores = ignores
+        }
+        if request.mode == .files { options.anchor = PathAnchor(roots: options.roots) } else { options.anchor.top = projectRoot(options.roots) }
         let rules: RuleSet
         do {
             rules = try RuleSet.load(builtin: request.builtinRules, extraPaths: request.ruleFiles + configRules,
@@ -84,7 +97,13 @@ public struct ScanPlan: Sendable {
     /// (the staged changes) or a repository, said in one line rather than git's usage text.
     static func checkInputs(_ request: ScanRequest, roots: [String]) throws(Failure) {
         let fm = FileManager.default
-        for root in roots where !fm.fileExists(atPath: root) && (try? fm.destinationOfSymbolicLink(atPath: root)) == nil {
+        if roots.filter({ $0 == ScanOptions.stdinRoot }).count > 1 {
+            throw Failure(message: "'-' (standard input) can be named once")
+        }
+        if request.mode != .files && roots.contains(ScanOptions.stdinRoot) {
+            throw Failure(message: "'-' (standard input) cannot be scanned with --staged, --since, --range or --history")
+        }
+        for root in roots where root != ScanOptions.stdinRoot && !fm.fileExists(atPath: root) && (try? fm.destinationOfSymbolicLink(atPath: root)) == nil {
             let hint = roots.count == 1 && !root.contains("/") ? didYouMean(root, among: subcommands) : ""
             throw Failure(message: hint.isEmpty ? "\(root): no such file or folder"
                                                 : "\(root): no such file, folder or subcommand\(hint)")
@@ -119,10 +138,37 @@ public struct ScanPlan: Sendable {
     /// The config file to read: `--config`, else `.leakscope.toml` in the first root folder.
     static func configFile(_ request: ScanRequest) -> String? {
         if let config = request.config { return config }
-        let root = request.paths.first ?? "."
+        let first = request.paths.first ?? "."
+        let root = first == ScanOptions.stdinRoot ? "." : first
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else { return nil }
         let candidate = (root as NSString).appendingPathComponent(Config.fileName)
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+    }
+
+    /// The baseline's conventional place: the repository root's file (or the scan root's,
+    /// outside a repository), used when it exists and nothing else names a baseline.
+    public static let baselineFileName = ".leakscope-baseline.json"
+
+    /// Where the conventional files (`.leakscope-baseline.json`, `.leakscopeignore`,
+    /// `.gitleaksignore`) are looked for: the top of the repository that holds the first root,
+    /// else the first root's folder.
+    static func projectRoot(_ roots: [String]) -> String? {
+        // Standard input alone: the current folder's repository.
+        guard let first = roots.first else { return nil }
+        let root = first == ScanOptions.stdinRoot ? "." : first
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir) else { return nil }
+        let folder = isDir.boolValue ? root : (root as NSString).deletingLastPathComponent
+        let start = folder.isEmpty ? "." : folder
+        guard let real = PathAnchor.realPath(start) else { return nil }
+        return PathAnchor.repositoryTop(from: real) ?? real
+    }
+
+    /// `.leakscope-baseline.json` at the project root, when there is one.
+    static func conventionalBaseline(_ roots: [String]) -> String? {
+        guard let top = projectRoot(roots) else { return nil }
+        let candidate = (top as NSString).appendingPathComponent(baselineFileName)
         return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
 

@@ -30,6 +30,7 @@ final class ScanWorker {
                             chunkSize: options.chunkSize)
         var builder = FindingBuilder(rules: rules.rules, showSecrets: options.showSecrets, now: options.now)
         builder.allowlist = options.allowlist
+        builder.anchor = options.anchor
         self.builder = builder
         decoding = options.decode ? DecodingStage(rules: rules) : nil
         context = ContextStage(rules: rules)
@@ -48,6 +49,7 @@ final class ScanWorker {
         switch item {
         case .file(let entry): scanFile(entry)
         case .added(let change): scanAdded(change)
+        case .stream(let fd, let name): scanStream(fd: fd, name: name)
         case .blob(let info, let bytes): scanBlob(info, bytes, base: nil)
         case .delta(let info, let bytes, let base): scanBlob(info, bytes, base: base)
         }
@@ -126,6 +128,32 @@ final class ScanWorker {
         }
         state.count(bytes: file.size, progress: options.progress, found: found.count)
         state.findings += found
+    }
+
+    /// Standard input, chunked like a large file: bounded memory whatever its length.
+    private func scanStream(fd: Int32, name: String) {
+        let provenance = Provenance.file(path: name, contextPath: name)
+        var position = TextPosition()
+        var found: [Finding] = []
+        var bytes = 0
+        let end = reader.readStream(fd: fd) { chunk, reportBelow in
+            if options.cancellation.isCancelled { return }
+            let fragment = Fragment(bytes: chunk, provenance: provenance, lines: .origin(position), reportBelow: reportBelow)
+            found += scan(fragment).map(\.finding)
+            position = position.advanced(over: chunk, to: reportBelow)
+            bytes += reportBelow
+        }
+        switch end {
+        case .binary:
+            state.skipped[.binary, default: 0] += 1
+            return
+        case .failed(let message):
+            state.incomplete("\(name): read failed part way (\(message)); findings up to there are reported")
+        case .done: break
+        }
+        state.count(bytes: bytes, progress: options.progress, found: found.count)
+        state.findings += found
+        flushProblems(name)
     }
 
     private func scanAdded(_ change: AddedLines) {

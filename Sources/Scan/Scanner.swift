@@ -32,17 +32,34 @@ public final class Scanner: Sendable {
         var triage = TriageStage(options: options)
         triage.apply(to: &findings)
         options.allowlist.applyBaseline(to: &findings)
+        options.allowlist.applyIgnores(to: &findings, anchor: options.anchor)
         summary.triageSeconds = Scanner.seconds(since: triageStarted)
         findings.sort(by: Finding.reportOrder)
         summary.filesScanned = state.filesScanned
         summary.bytesScanned = state.bytesScanned
         summary.complete = state.complete
-        summary.warnings = (state.warnings + triage.warnings).sorted()
+        summary.warnings = (state.warnings + triage.warnings + options.allowlist.ignores.warnings).sorted()
         summary.filesSkipped = Dictionary(uniqueKeysWithValues: state.skipped.map { ($0.key.rawValue, $0.value) })
         summary.findings = findings.filter { $0.suppression == nil }.count
         summary.suppressed = findings.count - summary.findings
         summary.seconds = Scanner.seconds(since: started)
-        return ScanReport(findings: findings, summary: summary)
+        var report = ScanReport(findings: findings, summary: summary)
+        report.sourceRoot = options.anchor.top
+        if let top = options.anchor.top {
+            for f in findings where report.sourcePaths[f.file] == nil {
+                // Git modes' paths are already relative to the repository root.
+                if options.mode != .files { report.sourcePaths[f.file] = f.file; continue }
+                if let place = options.anchor.located(f.file), place.top == top {
+                    report.sourcePaths[f.file] = place.path
+                } else if f.file != ScanOptions.stdinRoot {
+                    // Under another root (`--repos-file`): absolute, never relative to `%SRCROOT%`.
+                    let absolute = f.file.hasPrefix("/") ? f.file
+                        : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(f.file)
+                    report.sourcePaths[f.file] = URL(fileURLWithPath: absolute).standardized.path
+                }
+            }
+        }
+        return report
     }
 
     /// Runs the producer and one worker a thread until the input is exhausted (or cancelled);

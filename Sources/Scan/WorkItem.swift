@@ -4,6 +4,8 @@ import Inputs
 enum WorkItem: Sendable {
     /// A file on disk, read by the worker.
     case file(FileEntry)
+    /// Standard input (`scan -`), read by the worker in chunks, reported as `name`.
+    case stream(fd: Int32, name: String)
     /// The lines a staged change or a commit adds to one path.
     case added(AddedLines)
     /// A history blob, read by git.

@@ -22,7 +22,13 @@ struct WorkProducer {
     }
 
     private mutating func walk() {
-        let walker = Walker(options: WalkOptions(roots: options.roots, honorIgnoreFiles: options.honorIgnoreFiles,
+        // `-` is standard input: read once, by one worker, whatever its place among the roots.
+        if options.roots.contains(ScanOptions.stdinRoot) {
+            queue.push(.stream(fd: options.stdinDescriptor, name: options.stdinName))
+        }
+        let roots = options.roots.filter { $0 != ScanOptions.stdinRoot }
+        guard !roots.isEmpty else { return }
+        let walker = Walker(options: WalkOptions(roots: roots, honorIgnoreFiles: options.honorIgnoreFiles,
                                                  excludes: options.excludes, followSymlinks: options.followSymlinks))
         let cancellation = options.cancellation
         walker.walk(file: { entry in

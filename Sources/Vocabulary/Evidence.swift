@@ -14,4 +14,6 @@ public enum SuppressionKind: String, Sendable, Codable {
     case inline
     /// The config's allowlist.
     case config
+    /// Its fingerprint is in `.leakscopeignore`, or its file and line in `.gitleaksignore`.
+    case ignoreFile = "ignore-file"
 }

@@ -11,11 +11,14 @@ struct ScanCommand: ParsableCommand {
         discussion: "Exit status: 0 nothing found, 1 findings (at or above --fail-on), 2 usage or configuration error."
     )
 
-    @Argument(help: "Files and folders to scan (the repository for --staged, --since, --range, --history).", completion: .file())
+    @Argument(help: "Files and folders to scan; - reads standard input (the repository for --staged, --since, --range, --history).", completion: .file())
     var paths: [String] = ["."]
 
-    @Option(name: .long, help: "Output format.")
-    var format: ReportFormat = .text
+    @Option(name: .long, help: "The name standard input (the path -) has in reports (default: -).")
+    var stdinName: String?
+
+    @Option(name: .long, help: "Output format (default: from -o's extension, else text).")
+    var format: ReportFormat?
 
     @Option(name: .shortAndLong, help: "Write the report to this file (mode 0600) instead of stdout.")
     var output: String?
@@ -62,16 +65,16 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .long, help: "Skip git lookups (blame, CODEOWNERS).")
     var noGit = false
 
-    @Option(name: .long, help: "Exit 1 only when a finding's risk is at or above this level.")
+    @Option(name: .long, help: "Exit 1 only when a finding's risk is at or above this level (default: $LEAKSCOPE_FAIL_ON).")
     var failOn: Level?
 
     @Option(name: .long, help: "Hide findings whose risk is below this level.")
     var minRisk: Level?
 
-    @Option(name: .long, help: "Config file (default: .leakscope.toml at the scan root, if any).")
+    @Option(name: [.short, .long], help: "Config file (default: $LEAKSCOPE_CONFIG, else .leakscope.toml at the scan root, if any).")
     var config: String?
 
-    @Option(name: .long, help: "Report only findings whose fingerprint is not in this earlier JSON report.")
+    @Option(name: .long, help: "Report only findings whose fingerprint is not in this earlier JSON report (default: $LEAKSCOPE_BASELINE, the config's baseline, or .leakscope-baseline.json at the repository root).")
     var baseline: String?
 
     @Option(name: .long, help: "Write every finding of this scan to FILE as a baseline (a JSON report).")
@@ -106,7 +109,7 @@ struct ScanCommand: ParsableCommand {
         if let since { r.mode = .range("\(since)..HEAD") }
         if let range { r.mode = .range(range) }
         if history { r.mode = .history }
-        r.format = format
+        r.format = ScanRequest.format(explicit: format, output: output)
         r.output = output
         r.showSecrets = showSecrets
         r.threads = threads
@@ -125,6 +128,7 @@ struct ScanCommand: ParsableCommand {
         r.writeBaseline = writeBaseline
         r.reposFile = reposFile
         r.strict = strict
+        r.stdinName = stdinName
         return r
     }
 
@@ -140,7 +144,11 @@ struct ScanCommand: ParsableCommand {
         pthread_sigmask(SIG_UNBLOCK, &mask, nil)
         signal(SIGINT) { _ in interruptCancellation.cancel() }
         var plan: ScanPlan
-        do { plan = try ScanPlan.make(request) } catch {
+        do {
+            var request = request
+            try request.applyEnvironment(ProcessInfo.processInfo.environment)
+            plan = try ScanPlan.make(request)
+        } catch {
             warn("error: \(error)")
             throw ExitCode(2)
         }
@@ -159,11 +167,17 @@ struct ScanCommand: ParsableCommand {
         if !quiet { for w in report.summary.warnings { warn("warning: \(w)") } }
         if let writeBaseline { try writeFile(JSONReporter().renderAll(report), to: writeBaseline) }
         let toTerminal = output == nil && isatty(STDOUT_FILENO) != 0
-        let text = format.reporter(color: toTerminal).render(report)
         if let output {
-            try writeFile(text, to: output)
+            try writeFile(plan.format.reporter(color: toTerminal).render(report), to: output)
         } else {
-            do { try OutputFile.writeAll(Array(text.utf8), to: STDOUT_FILENO) } catch let e as POSIXError where e.code == .EPIPE {
+            do {
+                if plan.format == .jsonl {
+                    // Line by line: a reader (`| jq`) starts before the last line is encoded.
+                    try JSONLReporter().write(report) { try OutputFile.writeAll(Array($0.utf8), to: STDOUT_FILENO) }
+                } else {
+                    try OutputFile.writeAll(Array(plan.format.reporter(color: toTerminal).render(report).utf8), to: STDOUT_FILENO)
+                }
+            } catch let e as POSIXError where e.code == .EPIPE {
                 // The reader went away (`| head`): stop quietly, as grep does.
             } catch {
                 warn("error: cannot write the report to standard output: \(error.localizedDescription)")
@@ -171,14 +185,9 @@ struct ScanCommand: ParsableCommand {
             }
         }
         let outcome = plan.outcome(of: report)
-        if case .findings(let n) = outcome, staged {
-            warn("""
-            leakscope: commit blocked: \(n) secret\(n == 1 ? "" : "s") in the staged changes.
-              Remove the secret (and revoke it if it is real). If a finding is a false positive:
-              - add `leakscope:allow` in a comment on that line, or
-              - allowlist the value or path in .leakscope.toml ([allowlist] values / regexes / paths), or
-              - record it in a baseline: leakscope scan --write-baseline .leakscope-baseline.json, then pass --baseline.
-            """)
+        if case .findings = outcome, staged {
+            let baseline = plan.options.allowlist.baselineFile
+            warn(HookInstaller.blockMessage(failing: plan.failing(report), baseline: baseline.isEmpty ? nil : baseline))
         }
         if outcome != .clean { throw ExitCode(outcome.exitStatus) }
     }
