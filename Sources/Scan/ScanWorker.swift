@@ -16,6 +16,7 @@ final class ScanWorker {
     let builder: FindingBuilder
     let decoding: DecodingStage?
     let context: ContextStage
+    let pairing: PairingStage
     let margins: HistoryMargins
     /// What this worker found and counted; taken by the scanner when the worker ends.
     var state = WorkerState()
@@ -33,6 +34,7 @@ final class ScanWorker {
         self.builder = builder
         decoding = options.decode ? DecodingStage(rules: rules) : nil
         context = ContextStage(rules: rules)
+        pairing = PairingStage(rules: rules.rules)
     }
 
     /// Takes items until the queue is closed and drained; after a cancellation it only drains.
@@ -93,7 +95,7 @@ final class ScanWorker {
                 state.incomplete("\(entry.displayPath): unreadable\(message.map { " (\($0))" } ?? "")")
             }
         case .content(let buffer):
-            let found = scan(Fragment(bytes: buffer, provenance: provenance))
+            let found = pairing.apply(scan(Fragment(bytes: buffer, provenance: provenance)))
             state.count(bytes: buffer.count, progress: options.progress, found: found.count)
             state.findings += found.map(\.finding)
         case .large(let file):
@@ -107,11 +109,11 @@ final class ScanWorker {
     /// across a boundary is found exactly once.
     private func scanLarge(_ file: FileReader.LargeFile, provenance: Provenance) {
         var position = TextPosition()
-        var found: [Finding] = []
+        var found: [Candidate] = []
         let end = reader.readChunks(file) { chunk, reportBelow in
             if options.cancellation.isCancelled { return }
             let fragment = Fragment(bytes: chunk, provenance: provenance, lines: .origin(position), reportBelow: reportBelow)
-            found += scan(fragment).map(\.finding)
+            found += scan(fragment)
             position = position.advanced(over: chunk, to: reportBelow)
         }
         switch end {
@@ -122,16 +124,17 @@ final class ScanWorker {
             state.incomplete("\(provenance.path): read failed part way (\(message)); findings up to there are reported")
         case .done: break
         }
+        found = pairing.apply(found)
         state.count(bytes: file.size, progress: options.progress, found: found.count)
-        state.findings += found
+        state.findings += found.map(\.finding)
     }
 
     private func scanAdded(_ change: AddedLines) {
         let (bytes, numbers) = change.text()
         let commit = change.commit
-        let found = bytes.withUnsafeBufferPointer {
+        let found = pairing.apply(bytes.withUnsafeBufferPointer {
             scan(Fragment(bytes: $0, provenance: .added(path: change.path, commit: commit), lines: .numbers(numbers)))
-        }
+        })
         state.count(bytes: bytes.count, progress: options.progress, found: found.count)
         state.findings += found.map(\.finding)
         flushProblems(change.path)
