@@ -105,8 +105,9 @@ public final class FileReader {
 
     /// Reads a stream (standard input, a pipe) as a large file of unknown size: in overlapping
     /// chunks, so memory stays bounded whatever its length. Closes `fd`.
-    public func readStream(fd: Int32, body: (UnsafeBufferPointer<UInt8>, Int) -> Void) -> ChunkedRead {
-        readChunks(LargeFile(fd: fd, size: 0), body: body)
+    public func readStream(fd: Int32, shouldStop: () -> Bool = { false },
+                           body: (UnsafeBufferPointer<UInt8>, Int) -> Void) -> ChunkedRead {
+        readChunks(LargeFile(fd: fd, size: 0), shouldStop: shouldStop, body: body)
     }
 
     /// Raw UTF-16 bytes read at a time by `readUTF16Chunks` (beside the chunk buffer).

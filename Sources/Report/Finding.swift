@@ -47,6 +47,10 @@ public struct Finding: Sendable, Codable, Equatable {
     public var suppression: Suppression?
     /// The decoding that revealed the secret (`base64`, ...), when it was found in decoded text.
     public var decoded: String?
+    /// The parts of one credential found together (`docs/pairs.md`): this finding's own secret
+    /// and its partners (key id, session token ...), each with its location; nil for a lone
+    /// secret (then the JSON leaves the key out).
+    public var components: [Component]?
 
     public init(rule: String, ruleName: String, provider: String, category: Category, file: String, line: Int,
                 column: Int, secret: String, secretLength: Int, redacted: Bool, fingerprint: String, entropy: Double,
@@ -83,6 +87,27 @@ public struct Finding: Sendable, Codable, Equatable {
         if a.line != b.line { return a.line < b.line }
         if a.column != b.column { return a.column < b.column }
         return a.rule < b.rule
+    }
+}
+
+/// One part of a whole credential: its own rule, location, redacted secret and fingerprint.
+public struct Component: Sendable, Codable, Equatable {
+    public var rule: String
+    /// What the part is ("secret access key", "access key ID").
+    public var role: String
+    public var line: Int
+    public var column: Int
+    /// Redacted unless the user asked for secrets.
+    public var secret: String
+    public var fingerprint: String
+
+    public init(rule: String, role: String, line: Int, column: Int, secret: String, fingerprint: String) {
+        self.rule = rule
+        self.role = role
+        self.line = line
+        self.column = column
+        self.secret = secret
+        self.fingerprint = fingerprint
     }
 }
 
@@ -215,6 +240,7 @@ extension Finding {
     enum CodingKeys: String, CodingKey {
         case rule, ruleName, provider, category, file, line, column, secret, secretLength, redacted, fingerprint,
              entropy, context, blastRadius, tags, age, owner, risk, commit, presentAtHead, suppression, decoded
+        case components
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -241,6 +267,8 @@ extension Finding {
         try c.encode(presentAtHead, forKey: .presentAtHead)
         try c.encode(suppression, forKey: .suppression)
         try c.encode(decoded, forKey: .decoded)
+        // Left out when there are none: reports without pairs stay as they were.
+        if let components, !components.isEmpty { try c.encode(components, forKey: .components) }
     }
 }
 

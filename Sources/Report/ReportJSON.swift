@@ -34,6 +34,10 @@ extension Finding: PrettyJSONWritable {
             json.key("category"); json.string(category.rawValue)
             json.key("column"); json.int(column)
             json.key("commit"); json.value(commit)
+            if let components, !components.isEmpty {
+                json.key("components")
+                json.array { json in for c in components { json.element(); c.write(&json) } }
+            }
             json.key("context"); json.string(context)
             json.key("decoded"); json.string(decoded)
             json.key("entropy"); json.double(entropy)
@@ -62,6 +66,19 @@ extension Age: PrettyJSONWritable {
             json.key("days"); json.int(days)
             json.key("introduced"); json.string(introduced)
             json.key("source"); json.string(source.rawValue)
+        }
+    }
+}
+
+extension Component: PrettyJSONWritable {
+    func write(_ json: inout PrettyJSON) {
+        json.object { json in
+            json.key("column"); json.int(column)
+            json.key("fingerprint"); json.string(fingerprint)
+            json.key("line"); json.int(line)
+            json.key("role"); json.string(role)
+            json.key("rule"); json.string(rule)
+            json.key("secret"); json.string(secret)
         }
     }
 }

@@ -146,7 +146,8 @@ public struct SARIFReporter: Reporter {
 
     static func result(_ f: Finding, ruleIndex: Int, sourcePath: String? = nil) -> SARIF.Result {
         let shown = f.redacted ? "\(f.secret) (\(f.secretLength) bytes, redacted)" : f.secret
-        let message = "\(f.ruleName) (\(f.provider)): \(shown); risk \(f.risk.level) \(f.risk.score)/100"
+        var message = "\(f.ruleName) (\(f.provider)): \(shown); risk \(f.risk.level) \(f.risk.score)/100"
+        if let parts = TextReporter.componentsText(f) { message += "; parts: \(parts)" }
         // The context holds the secret itself unless redacted: a snippet only when it is.
         let snippet = f.redacted && !f.context.isEmpty ? SARIF.ArtifactContent(text: f.context) : nil
         // Relative to the repository root when the scan knows it, whatever the root's spelling.
@@ -160,7 +161,8 @@ public struct SARIFReporter: Reporter {
         let properties = SARIF.ResultProperties(
             tags: f.tags.isEmpty ? nil : unique(f.tags), provider: f.provider, category: f.category.rawValue,
             riskScore: f.risk.score, riskLevel: f.risk.level.rawValue, blastRadius: f.blastRadius, age: f.age,
-            owner: f.owner, commit: f.commit, presentAtHead: f.presentAtHead, decoded: f.decoded)
+            owner: f.owner, commit: f.commit, presentAtHead: f.presentAtHead, decoded: f.decoded,
+            components: f.components?.isEmpty == false ? f.components : nil)
         return SARIF.Result(
             ruleId: f.rule, ruleIndex: ruleIndex, level: level(f.risk.level), message: SARIF.Message(text: message),
             locations: [location], partialFingerprints: ["leakscope/v1": f.fingerprint],
@@ -379,5 +381,7 @@ public enum SARIF {
         public var commit: Commit?
         public var presentAtHead: Bool?
         public var decoded: String?
+        /// The parts of a whole credential, each with its location (left out for a lone secret).
+        public var components: [Component]? = nil
     }
 }

@@ -15,6 +15,12 @@ public struct TextReporter: Reporter {
         switch level { case .critical: "1;31"; case .high: "31"; case .medium: "33"; case .low: "36" }
     }
 
+    /// A whole credential's parts, briefly: `access key ID aws-access-key-id 2:19, ...`.
+    static func componentsText(_ f: Finding) -> String? {
+        guard let parts = f.components, !parts.isEmpty else { return nil }
+        return parts.map { "\($0.role) at \($0.line):\($0.column) (\($0.rule))" }.joined(separator: ", ")
+    }
+
     public func render(_ report: ScanReport) -> String {
         let findings = report.visible
         var out = ""
@@ -24,6 +30,7 @@ public struct TextReporter: Reporter {
             let shown = f.redacted ? "\(f.secret) (\(f.secretLength) chars, redacted)" : f.secret
             out += "    secret:  \(shown)  entropy \(String(format1: f.entropy))\(f.decoded.map { "  (decoded: \($0))" } ?? "")\n"
             out += "    context: \(f.context)\n"
+            if let parts = TextReporter.componentsText(f) { out += "    parts:   \(parts)\n" }
             out += "    blast:   \(f.blastRadius.level), \(f.blastRadius.lifetime)"
             if !f.blastRadius.capabilities.isEmpty { out += ", " + f.blastRadius.capabilities.spelled.joined(separator: ", ") }
             out += "\n"

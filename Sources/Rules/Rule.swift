@@ -27,6 +27,24 @@ public struct RuleVariant: Sendable, Equatable {
     public var reason: String
 }
 
+/// Another part of the credential a rule's secret belongs to (`[[rule.pair]]`): the findings of
+/// `rules` found together with this rule's (see `docs/pairs.md`) join it as components of one
+/// finding. The rule that declares the pair is the secret half: its finding is the one kept.
+public struct RulePair: Sendable, Equatable {
+    /// Ids of the rules whose findings are this part (e.g. both AWS key id rules).
+    public var rules: [String]
+    /// What the part is, for people ("access key ID", "session token").
+    public var role: String
+    /// Whether the credential works without it (an AWS session token is needed only by ASIA keys).
+    public var optional: Bool
+
+    public init(rules: [String], role: String, optional: Bool = false) {
+        self.rules = rules
+        self.role = role
+        self.optional = optional
+    }
+}
+
 /// A detection rule: metadata for people plus the pattern the matcher runs.
 public struct Rule: Sendable {
     public var id: String
@@ -65,6 +83,8 @@ public struct Rule: Sendable {
     /// where the content examples are checked) and paths that must not.
     public var pathExamples: [String] = []
     public var negativePathExamples: [String] = []
+    /// The other parts of this rule's credential (`[[rule.pair]]`), in file order.
+    public var pairs: [RulePair] = []
 
     /// A rule that matches the path alone: the file is the secret.
     public var pathOnly: Bool { path != nil && regex.isEmpty }

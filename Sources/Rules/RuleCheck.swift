@@ -26,6 +26,7 @@ public enum RuleCheck {
         // Examples that failed alone are not reported again by the whole-set pass.
         var failedAlone = Set<String>()
         let whole = set ?? (try? RuleSet(rules: rules))
+        failures += pairProblems(rules, all: whole?.rules ?? rules)
         for rule in rules {
             if rule.pathOnly {
                 checked += checkPathOnly(rule, set: whole, failures: &failures, ws)
@@ -127,6 +128,27 @@ public enum RuleCheck {
             fail("negative path example \(i + 1) is a path the condition matches: \(excerpt(path))")
         }
         return rule.pathExamples.count + rule.negativePathExamples.count
+    }
+
+    /// `[[rule.pair]]` tables that name no rule of `all`, the rule itself, or a rule that is
+    /// itself a secret half (a pair joins one secret with its identifiers, not two secrets).
+    public static func pairProblems(_ rules: [Rule], all: [Rule]) -> [Failure] {
+        let ids = Set(all.map(\.id))
+        let halves = Set(all.filter { !$0.pairs.isEmpty }.map(\.id))
+        var failures: [Failure] = []
+        for rule in rules {
+            var seen = Set<String>()
+            for pair in rule.pairs {
+                for id in pair.rules {
+                    func fail(_ m: String) { failures.append(Failure(rule: rule.id, location: rule.origin, message: m)) }
+                    if id == rule.id { fail("pair '\(pair.role)' names the rule itself"); continue }
+                    if !ids.contains(id) { fail("pair '\(pair.role)' names no rule '\(id)'"); continue }
+                    if halves.contains(id) { fail("pair '\(pair.role)' names '\(id)', which declares pairs of its own"); continue }
+                    if !seen.insert(id).inserted { fail("pair names '\(id)' twice") }
+                }
+            }
+        }
+        return failures
     }
 
     static func secrets(_ matcher: Matcher, _ text: String, _ ws: MatchWorkspace) -> [Range<Int>] {

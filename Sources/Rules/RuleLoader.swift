@@ -12,10 +12,12 @@ public enum RuleLoader {
         "id", "name", "provider", "category", "keywords", "regex", "secret_group", "min_entropy",
         "multiline", "window", "precedence", "placeholder_check", "references", "examples",
         "negative_examples", "blast_radius", "variant", "path", "path_examples", "negative_path_examples",
+        "pair",
     ]
     /// Fields about a content regex: a path-only rule (a `path` and no `regex`) has none.
     static let contentKeys = ["keywords", "secret_group", "min_entropy", "multiline", "window", "placeholder_check", "variant"]
     static let knownVariantKeys: Set<String> = ["prefix", "level", "lifetime", "capabilities", "reason"]
+    static let knownPairKeys: Set<String> = ["rules", "role", "optional"]
     static let knownBlastKeys: Set<String> = ["level", "lifetime", "capabilities", "impact"]
 
     /// Parses one file's text. `compile` also compiles every regex (reports PCRE2 errors).
@@ -189,6 +191,7 @@ struct FieldReader {
         rule.path = path
         rule.pathExamples = pathExamples
         rule.negativePathExamples = negativePathExamples
+        rule.pairs = pairs()
         if compile {
             if let path {
                 do { _ = try Pattern.path(path) } catch {
@@ -273,6 +276,36 @@ struct FieldReader {
         }
         return out.sorted { $0.prefix.utf8.count > $1.prefix.utf8.count }
     }
+
+    /// `[[rule.pair]]` tables: the other parts of the credential (their rule ids are checked
+    /// against the whole set by `RuleCheck.pairProblems`).
+    mutating func pairs() -> [RulePair] {
+        guard let v = table["pair"] else { return [] }
+        var at: SourceLocation { loc("[[rule.pair]]") }
+        guard let array = v.array else { fail("pair", "'pair' must be an array of tables ([[rule.pair]])"); return [] }
+        var out: [RulePair] = []
+        for item in array {
+            guard let t = item.table else { errors.append(RuleFileError(at, "each [[rule.pair]] must be a table")); continue }
+            for key in t.keys where !RuleLoader.knownPairKeys.contains(key) {
+                errors.append(RuleFileError(at, "unknown pair field '\(key)'"))
+            }
+            let ids = t["rules"]?.array?.compactMap(\.string) ?? []
+            guard !ids.isEmpty, ids.count == t["rules"]?.array?.count else {
+                errors.append(RuleFileError(at, "pair.rules must list the ids of the partner rules")); continue
+            }
+            guard let role = t["role"]?.string, !role.isEmpty else {
+                errors.append(RuleFileError(at, "pair.role is missing: say what the other part is (\"access key ID\")")); continue
+            }
+            var optional = false
+            if let o = t["optional"] {
+                guard let b = o.bool else { errors.append(RuleFileError(at, "pair.optional must be true or false")); continue }
+                optional = b
+            }
+            out.append(RulePair(rules: ids, role: role, optional: optional))
+        }
+        return out
+    }
+
 
     /// The declared capabilities a table lists; nil (and an error at `at`) for an undeclared one.
     /// `at` is found only when there is an error: a line search per rule costs at every start.

@@ -29,6 +29,7 @@ extension ScanWorker {
                     found = scan(Fragment(bytes: raw, provenance: provenance))
                 }
             }
+            found = pairing.apply(found)
             state.count(bytes: raw.count, progress: options.progress, found: found.count)
             state.blobFindings += found.map { BlobFinding(finding: $0.finding, oid: info.oid, secretKey: $0.secretKey) }
         }

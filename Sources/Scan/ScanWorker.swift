@@ -16,6 +16,7 @@ final class ScanWorker {
     let builder: FindingBuilder
     let decoding: DecodingStage?
     let context: ContextStage
+    let pairing: PairingStage
     let margins: HistoryMargins
     /// What this worker found and counted; taken by the scanner when the worker ends.
     var state = WorkerState()
@@ -34,6 +35,7 @@ final class ScanWorker {
         self.builder = builder
         decoding = options.decode ? DecodingStage(rules: rules) : nil
         context = ContextStage(rules: rules)
+        pairing = PairingStage(rules: rules.rules)
     }
 
     /// Takes items until the queue is closed and drained; after a cancellation it only drains.
@@ -95,7 +97,7 @@ final class ScanWorker {
                 state.incomplete("\(entry.displayPath): unreadable\(message.map { " (\($0))" } ?? "")")
             }
         case .content(let buffer):
-            let found = scan(Fragment(bytes: buffer, provenance: provenance))
+            let found = pairing.apply(scan(Fragment(bytes: buffer, provenance: provenance)))
             state.count(bytes: buffer.count, progress: options.progress, found: found.count)
             state.findings += found.map(\.finding)
         case .large(let file):
@@ -109,11 +111,11 @@ final class ScanWorker {
     /// across a boundary is found exactly once.
     private func scanLarge(_ file: FileReader.LargeFile, provenance: Provenance) {
         var position = TextPosition()
-        var found: [Finding] = []
+        var found: [Candidate] = []
         let cancellation = options.cancellation
         let end = reader.readChunks(file, shouldStop: { cancellation.isCancelled }) { chunk, reportBelow in
             let fragment = Fragment(bytes: chunk, provenance: provenance, lines: .origin(position), reportBelow: reportBelow)
-            found += scan(fragment).map(\.finding)
+            found += scan(fragment)
             position = position.advanced(over: chunk, to: reportBelow)
         }
         switch end {
@@ -126,20 +128,21 @@ final class ScanWorker {
             state.incomplete("\(provenance.path): interrupted part way; findings up to there are reported")
         case .done: break
         }
+        found = pairing.apply(found)
         state.count(bytes: file.size, progress: options.progress, found: found.count)
-        state.findings += found
+        state.findings += found.map(\.finding)
     }
 
     /// Standard input, chunked like a large file: bounded memory whatever its length.
     private func scanStream(fd: Int32, name: String) {
         let provenance = Provenance.file(path: name, contextPath: name)
         var position = TextPosition()
-        var found: [Finding] = []
+        var found: [Candidate] = []
         var bytes = 0
-        let end = reader.readStream(fd: fd) { chunk, reportBelow in
-            if options.cancellation.isCancelled { return }
+        let cancellation = options.cancellation
+        let end = reader.readStream(fd: fd, shouldStop: { cancellation.isCancelled }) { chunk, reportBelow in
             let fragment = Fragment(bytes: chunk, provenance: provenance, lines: .origin(position), reportBelow: reportBelow)
-            found += scan(fragment).map(\.finding)
+            found += scan(fragment)
             position = position.advanced(over: chunk, to: reportBelow)
             bytes += reportBelow
         }
@@ -149,19 +152,22 @@ final class ScanWorker {
             return
         case .failed(let message):
             state.incomplete("\(name): read failed part way (\(message)); findings up to there are reported")
+        case .stopped:
+            state.incomplete("\(name): interrupted part way; findings up to there are reported")
         case .done: break
         }
+        found = pairing.apply(found)
         state.count(bytes: bytes, progress: options.progress, found: found.count)
-        state.findings += found
+        state.findings += found.map(\.finding)
         flushProblems(name)
     }
 
     private func scanAdded(_ change: AddedLines) {
         let (bytes, numbers) = change.text()
         let commit = change.commit
-        let found = bytes.withUnsafeBufferPointer {
+        let found = pairing.apply(bytes.withUnsafeBufferPointer {
             scan(Fragment(bytes: $0, provenance: .added(path: change.path, commit: commit), lines: .numbers(numbers)))
-        }
+        })
         state.count(bytes: bytes.count, progress: options.progress, found: found.count)
         state.findings += found.map(\.finding)
         flushProblems(change.path)

@@ -109,7 +109,7 @@ public final class Scanner: Sendable {
         let worker = ScanWorker(rules: rules, options: options, margins: HistoryMargins(rules: []))
         rules.paths.openGates(for: name, in: worker.workspace)
         var findings = bytes.withUnsafeBufferPointer {
-            worker.scan(Fragment(bytes: $0, provenance: .file(path: name, contextPath: name))).map(\.finding)
+            worker.pairing.apply(worker.scan(Fragment(bytes: $0, provenance: .file(path: name, contextPath: name)))).map(\.finding)
         }
         findings += PathStage(rules: rules, options: options).findings(bytes: bytes, name: name)
         for i in findings.indices { TriageStage.score(&findings[i]) }

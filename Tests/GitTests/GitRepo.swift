@@ -177,6 +177,8 @@ enum Keys {
     static let anAKIAReason = "AKIA key id: a long-lived access key of an IAM user or the root user, valid until deleted"
     static let anASIAReason = "ASIA key id: temporary STS credentials, which expire after 15 minutes to 36 hours"
     static let oldGenerationReason = "old-generation key id: the account id is not encoded in it"
+    /// What a lone AWS key id says it is missing (PairingStage: no secret within 8 lines).
+    static let loneKeyIDReason = "Access key ID without its secret (AWS secret access key) within 8 lines: it names the credential but cannot be used alone; the secret may be committed elsewhere."
 }
 
 extension ScanReport {

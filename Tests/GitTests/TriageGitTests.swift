@@ -113,7 +113,8 @@ import Triage
             #expect(f.suppression == nil)
             #expect(f.blastRadius == BlastRadiusInfo(
                 level: e.level, lifetime: .longLived, capabilities: [.identifyAccount, .apiAccessWithSecret],
-                reasons: [Fixed.impact("aws-access-key-id"), Keys.anAKIAReason, Keys.oldGenerationReason] + e.pathReasons),
+                reasons: [Fixed.impact("aws-access-key-id"), Keys.anAKIAReason, Keys.oldGenerationReason] + e.pathReasons
+                    + [Keys.loneKeyIDReason]),
                 "\(e.file):\(e.line)")
             let r = RiskModel.score(level: e.level, lifetime: .longLived, committed: e.age.source == .git,
                                       inHistoryOnly: false, ageDays: e.age.days)
@@ -179,10 +180,10 @@ import Triage
 
         let a = try #require(report.finding(akia))
         #expect(a.blastRadius == BlastRadiusInfo(level: .high, lifetime: .longLived, capabilities: awsCaps, reasons: [
-            Fixed.impact("aws-access-key-id"), Keys.anAKIAReason, Keys.oldGenerationReason]))
+            Fixed.impact("aws-access-key-id"), Keys.anAKIAReason, Keys.oldGenerationReason, Keys.loneKeyIDReason]))
         let s = try #require(report.finding(asia))
         #expect(s.blastRadius == BlastRadiusInfo(level: .medium, lifetime: .temporary, capabilities: awsCaps, reasons: [
-            Fixed.impact("aws-temporary-access-key-id"), Keys.anASIAReason, Keys.oldGenerationReason]))
+            Fixed.impact("aws-temporary-access-key-id"), Keys.anASIAReason, Keys.oldGenerationReason, Keys.loneKeyIDReason]))
         let g = try #require(report.finding(good))
         #expect(g.blastRadius == BlastRadiusInfo(level: .high, lifetime: .longLived,
                                                  capabilities: Fixed.capabilities("github-classic-pat"), reasons: [
@@ -198,12 +199,12 @@ import Triage
         let t = try #require(report.finding(fixture))
         #expect(t.blastRadius == BlastRadiusInfo(level: .medium, lifetime: .longLived, capabilities: awsCaps, reasons: [
             Fixed.impact("aws-access-key-id"), Keys.anAKIAReason, Keys.oldGenerationReason,
-            "path looks like test fixtures (tests/)", "path looks like test fixtures (fixtures/)"]))
+            "path looks like test fixtures (tests/)", "path looks like test fixtures (fixtures/)", Keys.loneKeyIDReason]))
         // A GitHub Actions workflow: one level up.
         let w = try #require(report.finding(workflow))
         #expect(w.blastRadius == BlastRadiusInfo(level: .critical, lifetime: .longLived, capabilities: awsCaps, reasons: [
             Fixed.impact("aws-access-key-id"), Keys.anAKIAReason, Keys.oldGenerationReason,
-            "GitHub Actions file: runs in CI next to the repository's secrets"]))
+            "GitHub Actions file: runs in CI next to the repository's secrets", Keys.loneKeyIDReason]))
 
         for f in report.findings {
             #expect(f.age == age, "\(f.file)")
