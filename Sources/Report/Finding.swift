@@ -141,12 +141,36 @@ public struct Age: Sendable, Codable, Equatable {
     /// The commit that introduced the line (null for `mtime`).
     public var commit: String?
     public var source: AgeSource
+    /// The last commit that changed the secret's line (git blame), when it is not the introducing
+    /// commit (nil then, and outside plain file scans): a later edit of the line is not the secret's age.
+    public var lastTouched: LastTouch?
 
-    public init(introduced: String, days: Int, commit: String?, source: AgeSource) {
+    public init(introduced: String, days: Int, commit: String?, source: AgeSource, lastTouched: LastTouch? = nil) {
         self.introduced = introduced
         self.days = days
         self.commit = commit
         self.source = source
+        self.lastTouched = lastTouched
+    }
+}
+
+/// The last commit that changed a line: who touched a secret's line most recently, and when.
+public struct LastTouch: Sendable, Codable, Equatable {
+    /// ISO 8601 author date.
+    public var date: String
+    /// Whole days from `date` to the scan.
+    public var days: Int
+    public var commit: String
+    /// The last toucher, a second person to ask.
+    public var author: String
+    public var email: String
+
+    public init(date: String, days: Int, commit: String, author: String, email: String) {
+        self.date = date
+        self.days = days
+        self.commit = commit
+        self.author = author
+        self.email = email
     }
 }
 
@@ -157,11 +181,15 @@ public struct Owner: Sendable, Codable, Equatable {
     /// Author of the commit that introduced the line.
     public var author: String?
     public var email: String?
+    /// True when the repository has a CODEOWNERS file and no line of it covers this file: nobody
+    /// is named to rotate the secret (nil when there is no CODEOWNERS file to ask).
+    public var unowned: Bool?
 
-    public init(team: [String]?, author: String?, email: String?) {
+    public init(team: [String]?, author: String?, email: String?, unowned: Bool? = nil) {
         self.team = team
         self.author = author
         self.email = email
+        self.unowned = unowned
     }
 }
 
@@ -273,7 +301,7 @@ extension Finding {
 }
 
 extension Age {
-    enum CodingKeys: String, CodingKey { case introduced, days, commit, source }
+    enum CodingKeys: String, CodingKey { case introduced, days, commit, source, lastTouched }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -281,16 +309,18 @@ extension Age {
         try c.encode(days, forKey: .days)
         try c.encode(commit, forKey: .commit)
         try c.encode(source, forKey: .source)
+        try c.encodeIfPresent(lastTouched, forKey: .lastTouched)
     }
 }
 
 extension Owner {
-    enum CodingKeys: String, CodingKey { case team, author, email }
+    enum CodingKeys: String, CodingKey { case team, author, email, unowned }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(team, forKey: .team)
         try c.encode(author, forKey: .author)
         try c.encode(email, forKey: .email)
+        try c.encodeIfPresent(unowned, forKey: .unowned)
     }
 }

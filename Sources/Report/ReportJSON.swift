@@ -65,6 +65,16 @@ extension Age: PrettyJSONWritable {
             json.key("commit"); json.string(commit)
             json.key("days"); json.int(days)
             json.key("introduced"); json.string(introduced)
+            if let lastTouched {
+                json.key("lastTouched")
+                json.object { json in
+                    json.key("author"); json.string(lastTouched.author)
+                    json.key("commit"); json.string(lastTouched.commit)
+                    json.key("date"); json.string(lastTouched.date)
+                    json.key("days"); json.int(lastTouched.days)
+                    json.key("email"); json.string(lastTouched.email)
+                }
+            }
             json.key("source"); json.string(source.rawValue)
         }
     }
@@ -117,6 +127,7 @@ extension Owner: PrettyJSONWritable {
             json.key("author"); json.string(author)
             json.key("email"); json.string(email)
             json.key("team"); json.strings(team)
+            if let unowned { json.key("unowned"); json.bool(unowned) }
         }
     }
 }
@@ -124,6 +135,18 @@ extension Owner: PrettyJSONWritable {
 extension Risk: PrettyJSONWritable {
     func write(_ json: inout PrettyJSON) {
         json.object { json in
+            if let factors {
+                json.key("factors")
+                json.array { json in
+                    for factor in factors {
+                        json.element()
+                        json.object { json in
+                            json.key("points"); json.int(factor.points)
+                            json.key("reason"); json.string(factor.reason)
+                        }
+                    }
+                }
+            }
             json.key("level"); json.string(level.rawValue)
             json.key("score"); json.int(score)
         }

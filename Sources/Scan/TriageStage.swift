@@ -33,7 +33,10 @@ struct TriageStage {
         case .staged, .range, .history: triageCommits(&findings)
         }
         if options.mode != .files && options.mode != .staged { markShallowAges(&findings) }
-        for i in findings.indices { TriageStage.score(&findings[i]) }
+        for i in findings.indices {
+            TriageStage.tagLLMjacking(&findings[i])
+            TriageStage.score(&findings[i])
+        }
     }
 
     /// In a shallow clone the oldest commits present stand in for all the history cut away: a
@@ -71,11 +74,12 @@ struct TriageStage {
         let owners = options.useGit ? codeOwners(GitBlame.repositoryRoot(for: repo) ?? repo) : nil
         for i in findings.indices {
             let team = owners.map { $0.owners(of: findings[i].file) }.flatMap { $0.isEmpty ? nil : $0 }
+            let unowned: Bool? = owners == nil ? nil : team == nil
             if let c = findings[i].commit {
                 findings[i].age = Age(introduced: c.date, days: days(since: c.date), commit: c.sha, source: .git)
-                findings[i].owner = Owner(team: team, author: c.author, email: c.email)
+                findings[i].owner = Owner(team: team, author: c.author, email: c.email, unowned: unowned)
             } else {
-                findings[i].owner = Owner(team: team, author: nil, email: nil)
+                findings[i].owner = Owner(team: team, author: nil, email: nil, unowned: unowned)
             }
         }
     }
@@ -109,23 +113,54 @@ struct TriageStage {
         for (repo, reqs) in requests {
             blamed[repo] = GitBlame.blameAll(repository: repo, requests: reqs, threads: max(2, options.threads))
         }
+        // The secret's own introduction (not the line's last change): its text is read back from the
+        // file at the finding's place, and searched for in the file's history in process.
+        var rawSecret: [Int: String] = [:]
+        var searches: [String: [(file: String, secrets: [String])]] = [:]
+        for (file, indices) in byFile {
+            guard let loc = location[file] else { continue }
+            let lines = TriageStage.lines(of: file)
+            var secrets: [String] = []
+            for i in indices where findings[i].decoded == nil {
+                if let s = TriageStage.secret(of: findings[i], in: lines) { rawSecret[i] = s; secrets.append(s) }
+            }
+            if !secrets.isEmpty { searches[loc.repo, default: []].append((loc.relative, secrets)) }
+        }
+        var introductions: [String: [String: [String: SecretIntroduction.Commit]]] = [:]
+        for (repo, reqs) in searches {
+            introductions[repo] = SecretIntroduction.findAll(repository: repo, requests: reqs, threads: max(2, options.threads))
+        }
         for (file, indices) in byFile {
             let loc = location[file]
-            let team = loc.flatMap { ownersOfRepo[$0.repo] ?? nil }.map { $0.owners(of: loc!.relative) }.flatMap { $0.isEmpty ? nil : $0 }
+            let owners = loc.flatMap { ownersOfRepo[$0.repo] ?? nil }
+            let team = owners.map { $0.owners(of: loc!.relative) }.flatMap { $0.isEmpty ? nil : $0 }
+            let unowned: Bool? = owners == nil ? nil : team == nil
             // One formatted date a file: an ISO8601DateFormatter costs tens of microseconds to make.
             let mtime = modificationDate(file).map {
                 (iso: isoFormatter.string(from: $0), days: max(0, Int(options.now.timeIntervalSince($0) / 86_400)))
             }
             for i in indices {
                 let info = loc.flatMap { blamed[$0.repo]?[$0.relative]?[findings[i].line] }
+                let intro = loc.flatMap { l in rawSecret[i].flatMap { introductions[l.repo]?[l.relative]?[$0] } }
                 if let info, info.committed {
-                    findings[i].age = Age(introduced: info.date, days: info.ageDays(now: options.now), commit: info.commit, source: .git)
-                    findings[i].owner = Owner(team: team, author: info.author, email: info.email)
+                    // The line's last change is a second fact, given when it is not the introduction itself.
+                    let last = LastTouch(date: info.date, days: info.ageDays(now: options.now), commit: info.commit,
+                                         author: info.author, email: info.email)
+                    if let intro {
+                        let days = max(0, Int((options.now.timeIntervalSince1970 - Double(intro.authorTime)) / 86_400))
+                        findings[i].age = Age(introduced: intro.date, days: days, commit: intro.sha, source: .git,
+                                              lastTouched: intro.sha == info.commit ? nil : last)
+                        findings[i].owner = Owner(team: team, author: intro.author, email: intro.email, unowned: unowned)
+                    } else {
+                        findings[i].age = Age(introduced: info.date, days: info.ageDays(now: options.now), commit: info.commit,
+                                              source: .git)
+                        findings[i].owner = Owner(team: team, author: info.author, email: info.email, unowned: unowned)
+                    }
                 } else {
                     if let mtime {
                         findings[i].age = Age(introduced: mtime.iso, days: mtime.days, commit: nil, source: .mtime)
                     }
-                    findings[i].owner = Owner(team: team, author: nil, email: nil)
+                    findings[i].owner = Owner(team: team, author: nil, email: nil, unowned: unowned)
                 }
             }
         }
@@ -149,6 +184,15 @@ struct TriageStage {
         }
     }
 
+    /// Tags credentials that can buy model access `llmjacking`, with the reason in the blast radius.
+    static func tagLLMjacking(_ f: inout Finding) {
+        guard let reason = LLMjacking.reason(ruleID: f.rule, category: f.category) else { return }
+        if !f.tags.contains(LLMjacking.tag) { f.tags.append(LLMjacking.tag) }
+        // AI keys are the model service itself: their rule already says so.
+        let line = "LLMjacking: " + reason
+        if f.category != .ai && !f.blastRadius.reasons.contains(line) { f.blastRadius.reasons.append(line) }
+    }
+
     static let historyReason = "Removed from the files at HEAD but still in the git history: every clone has it."
 
     private let isoFormatter = ISO8601DateFormatter()
@@ -160,6 +204,23 @@ struct TriageStage {
         let days = isoFormatter.date(from: iso).map { max(0, Int(options.now.timeIntervalSince($0) / 86_400)) } ?? 0
         daysSince[iso] = days
         return days
+    }
+
+    /// A file's lines (split at `\n`), or nil when it cannot be read.
+    static func lines(of file: String) -> [Substring]? {
+        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// The finding's secret as it stands in the file: `secretLength` bytes from its 1-based line and
+    /// column (in characters); nil when the file changed under the scan.
+    static func secret(of f: Finding, in lines: [Substring]?) -> String? {
+        guard let lines, f.line >= 1, f.line <= lines.count, f.column >= 1 else { return nil }
+        let line = lines[f.line - 1]
+        guard let start = line.index(line.startIndex, offsetBy: f.column - 1, limitedBy: line.endIndex) else { return nil }
+        let bytes = line[start...].utf8.prefix(f.secretLength)
+        guard bytes.count == f.secretLength else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The top of the git work tree holding `folder`: the nearest folder above with a `.git`

@@ -98,7 +98,8 @@ import TestSupport
         #expect(age["source"] as? String == "git")
         #expect((age["days"] as? Int ?? 0) >= 258)   // today's clock: at least the days to 2025-03-01
         let owner = try #require(f["owner"] as? [String: Any])
-        #expect(Set(owner.keys) == ["team", "author", "email"])
+        #expect(Set(owner.keys) == ["team", "author", "email", "unowned"])   // a CODEOWNERS file exists
+        #expect(owner["unowned"] as? Bool == false)
         #expect(owner["team"] as? [String] == ["@org/secrets", "@carol"])
         #expect(owner["author"] as? String == Person.bob.name)
         #expect(owner["email"] as? String == Person.bob.email)
@@ -107,7 +108,9 @@ import TestSupport
         #expect(blast["level"] as? String == "high")   // `app.env` is not a `.env` file
         #expect(blast["lifetime"] as? String == "long-lived")
         let risk = try #require(f["risk"] as? [String: Any])
-        #expect(Set(risk.keys) == ["score", "level"])
+        #expect(Set(risk.keys) == ["score", "level", "factors"])
+        let factors = try #require(risk["factors"] as? [[String: Any]])
+        #expect(factors.compactMap { $0["points"] as? Int }.reduce(0, +) == risk["score"] as? Int)
         #expect(risk["score"] as? Int == 80)   // high 50 + long-lived 10 + committed 10 + age 10
         #expect(risk["level"] as? String == "critical")
 

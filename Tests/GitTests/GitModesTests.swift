@@ -44,7 +44,7 @@ import TestSupport
             #expect(f.rule == "aws-access-key-id")
             #expect(f.commit == nil)
             #expect(f.age == nil)
-            #expect(f.owner == Owner(team: nil, author: nil, email: nil))
+            #expect(f.owner?.plain == Owner(team: nil, author: nil, email: nil))
             #expect(f.presentAtHead == nil)
             #expect(f.suppression == nil)
         }
@@ -99,18 +99,18 @@ import TestSupport
         let f2 = try #require(report.finding(r.k2))
         #expect(f2.commit == Commit(sha: r.c2, author: Person.bob.name, email: Person.bob.email, date: "2024-02-20T15:30:00-08:00"))
         #expect(f2.age == Age(introduced: "2024-02-20T15:30:00-08:00", days: 374, commit: r.c2, source: .git))
-        #expect(f2.owner == Owner(team: nil, author: Person.bob.name, email: Person.bob.email))
+        #expect(f2.owner?.plain == Owner(team: nil, author: Person.bob.name, email: Person.bob.email))
         #expect(f2.column == 4)
         let f3 = try #require(report.finding(r.k3))
         #expect(f3.commit == Commit(sha: r.c3, author: Person.alice.name, email: Person.alice.email, date: "2024-04-05T08:00:00+05:30"))
         #expect(f3.age == Age(introduced: "2024-04-05T08:00:00+05:30", days: 329, commit: r.c3, source: .git))
-        #expect(f3.owner == Owner(team: nil, author: Person.alice.name, email: Person.alice.email))
+        #expect(f3.owner?.plain == Owner(team: nil, author: Person.alice.name, email: Person.alice.email))
         for f in report.findings {
             #expect(f.presentAtHead == nil)
             // high 50 + long-lived 10 + committed 10 + min(10, days / 30) 10 = 80 (`a.env` is not a
             // `.env` file, which would raise the level).
             #expect(f.blastRadius.level == .high)
-            #expect(f.risk == Risk(score: 80, level: .critical))
+            #expect(f.risk.plain == Risk(score: 80, level: .critical))
         }
         #expect(report.finding(r.k1) == nil)
     }
@@ -196,16 +196,16 @@ import TestSupport
         let a = try #require(report.finding(removed))
         #expect(a.commit == Commit(sha: c1, author: Person.alice.name, email: Person.alice.email, date: "2024-01-10T10:00:00+01:00"))
         #expect(a.age == Age(introduced: "2024-01-10T10:00:00+01:00", days: 415, commit: c1, source: .git))
-        #expect(a.owner == Owner(team: nil, author: Person.alice.name, email: Person.alice.email))
+        #expect(a.owner?.plain == Owner(team: nil, author: Person.alice.name, email: Person.alice.email))
         #expect(a.presentAtHead == false)
         #expect(a.blastRadius.reasons.last == "Removed from the files at HEAD but still in the git history: every clone has it.")
         // high 50 + long-lived 10 + committed 10 − history only 5 + min(10, 415 / 30) 10 = 75.
-        #expect(a.risk == Risk(score: 75, level: .high))
+        #expect(a.risk.plain == Risk(score: 75, level: .high))
 
         let k = try #require(report.finding(kept))
         #expect(k.commit?.sha == c1)
         #expect(k.presentAtHead == true)
-        #expect(k.risk == Risk(score: 80, level: .critical))   // the same, present at HEAD: no −5
+        #expect(k.risk.plain == Risk(score: 80, level: .critical))   // the same, present at HEAD: no −5
 
         let m = try #require(report.finding(versioned))
         #expect(m.commit == Commit(sha: v1, author: Person.bob.name, email: Person.bob.email, date: "2024-03-01T10:00:00+09:00"))
