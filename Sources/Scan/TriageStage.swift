@@ -121,8 +121,19 @@ struct TriageStage {
             guard let loc = location[file] else { continue }
             let lines = TriageStage.lines(of: file)
             var secrets: [String] = []
+            // Only secrets whose line was edited after they came need the history search: when the
+            // version before the blame commit lacks the secret (or there is none), the blame commit
+            // brought it. One blob read per earlier version, instead of the file's whole log.
+            var byPrevious: [String: [String]] = [:]
             for i in indices where findings[i].decoded == nil {
-                if let s = TriageStage.secret(of: findings[i], in: lines) { rawSecret[i] = s; secrets.append(s) }
+                guard let s = TriageStage.secret(of: findings[i], in: lines) else { continue }
+                rawSecret[i] = s
+                guard let info = blamed[loc.repo]?[loc.relative]?[findings[i].line], info.committed else { continue }
+                if let previous = info.previous { byPrevious[previous, default: []].append(s) }
+            }
+            for (previous, held) in byPrevious.sorted(by: { $0.key < $1.key }) {
+                let already = SecretIntroduction.held(in: previous, repository: loc.repo, secrets: held) ?? Set(held)
+                secrets += held.filter { already.contains($0) }
             }
             if !secrets.isEmpty { searches[loc.repo, default: []].append((loc.relative, secrets)) }
         }

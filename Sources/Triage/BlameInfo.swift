@@ -14,6 +14,10 @@ public struct BlameInfo: Sendable, Equatable, Codable {
     public var date: String
     /// False for lines only in the working tree, which no clone has seen yet.
     public var committed: Bool
+    /// The version of the file before `commit` (porcelain's `previous <sha> <path>`, as
+    /// `sha:path`); nil when `commit` created the file (or is a boundary), so every line it
+    /// holds came with it.
+    public var previous: String?
 
     public init(commit: String, author: String, email: String, authorTime: Int64, date: String, committed: Bool) {
         self.commit = commit

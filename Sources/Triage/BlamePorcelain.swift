@@ -40,7 +40,11 @@ enum BlamePorcelain {
         if email.hasPrefix("<") && email.hasSuffix(">") && email.count >= 2 { email = String(email.dropFirst().dropLast()) }
         let time = Int64(fields["author-time"] ?? "") ?? 0
         let offset = fields["author-tz"].flatMap(ISODate.offsetSeconds(gitTimeZone:)) ?? 0
-        return BlameInfo(commit: sha, author: fields["author"] ?? "", email: email, authorTime: time,
-                         date: ISODate.format(epoch: time, offsetSeconds: offset), committed: committed)
+        var info = BlameInfo(commit: sha, author: fields["author"] ?? "", email: email, authorTime: time,
+                             date: ISODate.format(epoch: time, offsetSeconds: offset), committed: committed)
+        if let previous = fields["previous"], let space = previous.firstIndex(of: " ") {
+            info.previous = previous[..<space] + ":" + previous[previous.index(after: space)...]
+        }
+        return info
     }
 }

@@ -70,6 +70,15 @@ public enum SecretIntroduction {
         return false
     }
 
+    /// Which of `secrets` the blob `spec` (`sha:path`) already holds: a secret that the version
+    /// before its line's blame commit lacks came with that commit, and needs no history search.
+    /// Nil when git cannot read the blob.
+    public static func held(in spec: String, repository: String, secrets: [String]) -> Set<String>? {
+        guard let output = try? GitProcess.run(["-C", repository, "cat-file", "blob", spec]), output.succeeded else { return nil }
+        let blob = Array(output.stdout)
+        return Set(secrets.filter { contains(blob, Array($0.utf8)) })
+    }
+
     /// `find` for many files, at most `threads` git processes at a time; files whose log fails are left out.
     public static func findAll(repository: String, requests: [(file: String, secrets: [String])],
                                threads: Int) -> [String: [String: Commit]] {
