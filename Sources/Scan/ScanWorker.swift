@@ -110,13 +110,31 @@ final class ScanWorker {
     /// reported by the chunk it starts in (before the part the next chunk repeats), so a secret
     /// across a boundary is found exactly once.
     private func scanLarge(_ file: FileReader.LargeFile, provenance: Provenance) {
+        scanChunked(provenance: provenance, size: file.size) { stop, body in reader.readChunks(file, shouldStop: stop, body: body) }
+    }
+
+    /// Standard input, chunked like a large file: bounded memory whatever its length.
+    private func scanStream(fd: Int32, name: String) {
+        scanChunked(provenance: .file(path: name, contextPath: name), size: nil) { stop, body in
+            reader.readStream(fd: fd, shouldStop: stop, body: body)
+        }
+        flushProblems(name)
+    }
+
+    /// The core over the chunks `read` yields, stopping between chunks on Ctrl-C; a read that
+    /// fails or stops part way keeps what was found and marks the scan incomplete. `size`: the
+    /// bytes to count (nil: those read).
+    private func scanChunked(provenance: Provenance, size: Int?,
+                             read: (_ shouldStop: () -> Bool, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) -> FileReader.ChunkedRead) {
         var position = TextPosition()
         var found: [Candidate] = []
+        var bytes = 0
         let cancellation = options.cancellation
-        let end = reader.readChunks(file, shouldStop: { cancellation.isCancelled }) { chunk, reportBelow in
+        let end = read({ cancellation.isCancelled }) { chunk, reportBelow in
             let fragment = Fragment(bytes: chunk, provenance: provenance, lines: .origin(position), reportBelow: reportBelow)
             found += scan(fragment)
             position = position.advanced(over: chunk, to: reportBelow)
+            bytes += reportBelow
         }
         switch end {
         case .binary:
@@ -129,37 +147,8 @@ final class ScanWorker {
         case .done: break
         }
         found = pairing.apply(found)
-        state.count(bytes: file.size, progress: options.progress, found: found.count)
+        state.count(bytes: size ?? bytes, progress: options.progress, found: found.count)
         state.findings += found.map(\.finding)
-    }
-
-    /// Standard input, chunked like a large file: bounded memory whatever its length.
-    private func scanStream(fd: Int32, name: String) {
-        let provenance = Provenance.file(path: name, contextPath: name)
-        var position = TextPosition()
-        var found: [Candidate] = []
-        var bytes = 0
-        let cancellation = options.cancellation
-        let end = reader.readStream(fd: fd, shouldStop: { cancellation.isCancelled }) { chunk, reportBelow in
-            let fragment = Fragment(bytes: chunk, provenance: provenance, lines: .origin(position), reportBelow: reportBelow)
-            found += scan(fragment)
-            position = position.advanced(over: chunk, to: reportBelow)
-            bytes += reportBelow
-        }
-        switch end {
-        case .binary:
-            state.skipped[.binary, default: 0] += 1
-            return
-        case .failed(let message):
-            state.incomplete("\(name): read failed part way (\(message)); findings up to there are reported")
-        case .stopped:
-            state.incomplete("\(name): interrupted part way; findings up to there are reported")
-        case .done: break
-        }
-        found = pairing.apply(found)
-        state.count(bytes: bytes, progress: options.progress, found: found.count)
-        state.findings += found.map(\.finding)
-        flushProblems(name)
     }
 
     private func scanAdded(_ change: AddedLines) {
