@@ -120,6 +120,12 @@ def score(labels, findings, root):
         path = rel_path(f["file"], root)
         line = int(f.get("line") or 0)
         hits = [lab for lab in by_path.get(path, []) if lab.matches(path, line)]
+        # A whole credential's other parts (an access key ID beside its secret) are reported
+        # at their own lines in `components`: a label there is found by this finding.
+        for part in f.get("components") or []:
+            for lab in by_path.get(path, []):
+                if lab.matches(path, int(part.get("line") or 0)):
+                    found.add(lab.index)
         if hits:
             for lab in hits:
                 found.add(lab.index)
